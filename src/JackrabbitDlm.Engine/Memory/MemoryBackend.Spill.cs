@@ -1,0 +1,66 @@
+using JackrabbitDlm.Engine.Rules;
+
+namespace JackrabbitDlm.Engine.Memory;
+
+public sealed partial class MemoryBackend
+{
+    /// <summary>Writes a Put's value to disk when the spill policy says so.</summary>
+    /// <returns>The spilled value, or null to keep it in memory (also when the write failed).</returns>
+    private SpilledValue? TrySpill(EntryCommand command)
+    {
+        var store = _options.SpillStore;
+        var value = command.Value!;
+        if (store is null || !_options.SpillPolicy.ShouldSpill(value.Length, command.Ttl, _options.Pressure.UsageOfThreshold))
+        {
+            return null;
+        }
+
+        var record = new SpillRecord(
+            command.Key, command.Owner, command.Identity, _time.GetUtcNow() + command.Ttl, value.Length);
+        try
+        {
+            return store.Write(record, value.Utf8);
+        }
+        catch (IOException)
+        {
+            // A full or failing disk must not lose the write: the value stays in memory instead.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Puts the values an earlier run left on disk back into the table under their real keys.
+    /// Their locks were in memory and are gone; the entries come back with new fencing tokens,
+    /// which are larger than any handed out before the restart.
+    /// </summary>
+    private void RestoreSpilledValues()
+    {
+        var store = _options.SpillStore;
+        if (store is null)
+        {
+            return;
+        }
+
+        var now = Now;
+        var wallNow = _time.GetUtcNow();
+        foreach (var (record, value) in store.LoadAll())
+        {
+            var remaining = record.ExpiresAtUtc - wallNow;
+            if (remaining <= TimeSpan.Zero || _byKey.Contains(record.Key.Utf8))
+            {
+                store.Delete(value);
+                continue;
+            }
+
+            var entry = new MemoryEntry(record.Key, record.Owner)
+            {
+                Payload = EntryPayload.For(record.Identity, value),
+                ExpiresAtTicks = (now + remaining).Ticks,
+                Token = _tokens.Next(),
+            };
+            _entries.Add(entry);
+            _valueCount++;
+            _expiries.Schedule(entry);
+        }
+    }
+}

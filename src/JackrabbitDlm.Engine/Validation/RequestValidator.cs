@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using JackrabbitDlm.Engine.Entries;
+using JackrabbitDlm.Engine.Rules;
+using JackrabbitDlm.Protocol.Wire;
+
+namespace JackrabbitDlm.Engine.Validation;
+
+/// <summary>
+/// Steps 3 to 5 of section 6, and the fixes of section 9 that concern a request's fields: turns
+/// a request read off the wire into a command the backends can trust, or a refusal.
+/// </summary>
+public sealed class RequestValidator
+{
+    private readonly RequestLimits _limits;
+    private readonly IIdentityStore _identities;
+
+    public RequestValidator(RequestLimits limits, IIdentityStore identities)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(identities);
+        _limits = limits;
+        _identities = identities;
+    }
+
+    /// <summary>Validates <paramref name="request"/>.</summary>
+    public ValidationResult Validate(DlmRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        var (refusal, identity, maxValueLength) = request.IdentityName is null ? CheckAnonymous(request) : Authenticate(request);
+        if (refusal is { } reason)
+        {
+            return ValidationResult.Refused(reason);
+        }
+
+        // The size limit applies to every action, as in the original.
+        if (request.Value is not null && request.ValueLength > maxValueLength)
+        {
+            return ValidationResult.Refused(RefusalReason.MaxDataStoreSize);
+        }
+
+        if (request.Action is not { } action)
+        {
+            return new ValidationResult { UnknownAction = true };
+        }
+
+        return CheckCommand(request, action, identity);
+    }
+
+    private (RefusalReason? Refusal, IdentityStamp? Identity, int MaxValueLength) CheckAnonymous(DlmRequest request)
+    {
+        if (request.TtlSeconds > _limits.MaxAnonymousTtlSeconds)
+        {
+            return (RefusalReason.MaxTTL, null, 0);
+        }
+
+        return (null, null, _limits.MaxAnonymousValueLength);
+    }
+
+    private (RefusalReason? Refusal, IdentityStamp? Identity, int MaxValueLength) Authenticate(DlmRequest request)
+    {
+        var name = request.IdentityName!;
+        var secret = request.IdentitySecret;
+        if (!IdentityNames.IsPlain(name) || secret is null || request.IdentitySecretLength < IdentityRecord.MinSecretLength)
+        {
+            return (RefusalReason.Identity, null, 0);
+        }
+
+        // Every failure answers the same word, so a client cannot tell a missing file from a
+        // wrong secret; the comparison takes the same time wherever the secrets differ.
+        var record = _identities.Find(name);
+        if (record is null || !CryptographicOperations.FixedTimeEquals(record.SecretUtf8, secret))
+        {
+            return (RefusalReason.Identity, null, 0);
+        }
+
+        return (null, IdentityStamp.ForSecret(name, secret), record.MaxValueLength);
+    }
+
+    private static ValidationResult CheckCommand(DlmRequest request, DlmAction action, IdentityStamp? identity)
+    {
+        // Section 9: Expire must be finite (checked when read) and not negative; Lock and Put
+        // need a positive TTL, since the original's zero or negative TTL makes a dead entry.
+        var ttlSeconds = request.TtlSeconds;
+        var needsTtl = action is DlmAction.Lock or DlmAction.Put;
+        if (ttlSeconds < 0 || (needsTtl && ttlSeconds <= 0))
+        {
+            return ValidationResult.Refused(RefusalReason.KeyVerify);
+        }
+
+        if (action == DlmAction.Put && request.Value is null)
+        {
+            return ValidationResult.Refused(RefusalReason.Payload);
+        }
+
+        var ttl = ttlSeconds >= RequestLimits.LongestTtl.TotalSeconds
+            ? RequestLimits.LongestTtl
+            : TimeSpan.FromSeconds(ttlSeconds);
+        var command = new EntryCommand
+        {
+            Action = action,
+            Key = request.Key,
+            Owner = request.Owner,
+            Ttl = needsTtl ? ttl : TimeSpan.Zero,
+            Value = action == DlmAction.Put ? new EntryValue(request.Value!, request.ValueLength) : null,
+            Identity = identity,
+        };
+        return new ValidationResult { Command = command };
+    }
+}
