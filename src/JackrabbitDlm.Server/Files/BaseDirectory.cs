@@ -10,10 +10,11 @@ public sealed class BaseDirectory
     public const string EnvironmentVariable = "JACKRABBIT_BASE";
 
     // Config/ holds identity secrets and Quarantine/ holds what clients sent: owner only.
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode OwnerOnly =
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode GroupOrOther = (UnixFileMode)0b000_111_111;
 
-    /// <summary>Names the directory tree below <paramref name="root"/> (made absolute); creates nothing.</summary>
+    /// <summary>Names the folders below <paramref name="root"/>, made absolute; creates nothing.</summary>
     public BaseDirectory(string root)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);

@@ -11,7 +11,7 @@ internal static class DirectorySync
 {
     private const int ReadOnly = 0;
 
-    /// <summary>Flushes <paramref name="directory"/>; does nothing on Windows or without a C library.</summary>
+    /// <summary>Flushes <paramref name="directory"/>; nothing happens on Windows or without libc.</summary>
     /// <exception cref="IOException">The directory could not be opened or flushed.</exception>
     public static void Flush(string directory)
     {
@@ -37,14 +37,16 @@ internal static class DirectorySync
         var fd = Open(path, ReadOnly);
         if (fd < 0)
         {
-            throw new IOException($"Cannot open '{directory}' to flush it (errno {Marshal.GetLastPInvokeError()}).");
+            var errno = Marshal.GetLastPInvokeError();
+            throw new IOException($"Cannot open '{directory}' to flush it (errno {errno}).");
         }
 
         try
         {
             if (Fsync(fd) != 0)
             {
-                throw new IOException($"Cannot flush '{directory}' (errno {Marshal.GetLastPInvokeError()}).");
+                var errno = Marshal.GetLastPInvokeError();
+                throw new IOException($"Cannot flush '{directory}' (errno {errno}).");
             }
         }
         finally

@@ -19,7 +19,7 @@ public sealed class DiskValueStore : IValueSpillStore
     private readonly ILogger _logger;
     private long _lastSequence;
 
-    /// <summary>Keeps values in <paramref name="directories"/>' <c>Disk/</c> folder, which must exist.</summary>
+    /// <summary>Keeps values in the <c>Disk/</c> folder, which must exist.</summary>
     /// <param name="directories">The base directory.</param>
     /// <param name="time">The clock that orders writes across restarts; the system clock by default.</param>
     /// <param name="logger">Receives files that could not be deleted or were damaged.</param>
@@ -80,9 +80,9 @@ public sealed class DiskValueStore : IValueSpillStore
     public void Delete(SpilledValue value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (SpillFileName.IsValid(value.Location) && !AtomicFile.TryDelete(Path.Combine(_directory, value.Location)))
+        if (SpillFileName.IsValid(value.Location))
         {
-            _logger.ValueFileNotDeleted(value.Location);
+            DeleteFile(value.Location);
         }
     }
 
@@ -122,8 +122,11 @@ public sealed class DiskValueStore : IValueSpillStore
         }
 
         _logger.ValuesLoaded(newest.Count, discarded);
-        return [.. newest.Values.Select(v => (v.Header.Record, new SpilledValue(v.Name, v.Header.Record.ValueLength)))];
+        return [.. newest.Values.Select(v => (v.Header.Record, ToValue(v.Header, v.Name)))];
     }
+
+    private static SpilledValue ToValue(SpillFileHeader header, string name) =>
+        new(name, header.Record.ValueLength);
 
     private static bool IsNewer(SpillFileHeader a, string aName, SpillFileHeader b, string bName) =>
         a.Sequence != b.Sequence ? a.Sequence > b.Sequence : string.CompareOrdinal(aName, bName) > 0;
@@ -132,13 +135,15 @@ public sealed class DiskValueStore : IValueSpillStore
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            using var stream = new FileStream(
+                path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
             var limit = (int)Math.Min(stream.Length, SpillFileFormat.MaxHeaderBytes);
             var buffer = new byte[Math.Min(limit, InitialHeaderRead)];
             var filled = 0;
             while (true)
             {
-                filled += stream.ReadAtLeast(buffer.AsSpan(filled), buffer.Length - filled, throwOnEndOfStream: false);
+                var wanted = buffer.Length - filled;
+                filled += stream.ReadAtLeast(buffer.AsSpan(filled), wanted, throwOnEndOfStream: false);
                 if (filled < buffer.Length || buffer.Length == limit
                     || SpillFileFormat.HasCompleteHeader(buffer.AsSpan(0, filled)))
                 {

@@ -27,7 +27,7 @@ public sealed class EventLog : IEventLog, IDisposable
     private bool _failing;
     private bool _disposed;
 
-    /// <summary>Appends to the log in <paramref name="directories"/>' <c>Logs/</c> folder.</summary>
+    /// <summary>Appends to the log in the <c>Logs/</c> folder; opens nothing until the first event.</summary>
     /// <param name="directories">The base directory.</param>
     /// <param name="time">The clock whose local time stamps each line.</param>
     /// <param name="logger">Receives I/O failures of the log file.</param>
@@ -122,8 +122,12 @@ public sealed class EventLog : IEventLog, IDisposable
     private StreamWriter Open()
     {
         // Shared for reading and deleting, so tools can follow the file and rotation can move it.
-        var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
-        return new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true };
+        var stream = new FileStream(
+            Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        return new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false))
+        {
+            AutoFlush = true,
+        };
     }
 
     private void Close()

@@ -25,7 +25,7 @@ public sealed class FileTokenReservations : ITokenReservationStore
     private readonly string _path;
     private long _saved;
 
-    /// <summary>Keeps the ceiling in <paramref name="directories"/>' <c>Disk/</c> folder, which must exist.</summary>
+    /// <summary>Keeps the ceiling in the <c>Disk/</c> folder, which must exist.</summary>
     public FileTokenReservations(BaseDirectory directories)
     {
         ArgumentNullException.ThrowIfNull(directories);
@@ -36,7 +36,7 @@ public sealed class FileTokenReservations : ITokenReservationStore
     public string FilePath => _path;
 
     /// <inheritdoc />
-    /// <exception cref="InvalidDataException">The file exists but is damaged: the server must not start.</exception>
+    /// <exception cref="InvalidDataException">The file is damaged: the server must not start.</exception>
     /// <exception cref="IOException">The file exists but cannot be read.</exception>
     public long LoadCeiling()
     {
@@ -61,7 +61,9 @@ public sealed class FileTokenReservations : ITokenReservationStore
 
     /// <inheritdoc />
     /// <remarks>A ceiling below one saved before is ignored: the ceiling never goes down.</remarks>
-    /// <exception cref="IOException">The ceiling could not be saved durably; hand out no token above the old one.</exception>
+    /// <exception cref="IOException">
+    /// The ceiling could not be saved durably: no token above the old ceiling may be handed out.
+    /// </exception>
     public void SaveCeiling(long ceiling)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ceiling);
@@ -96,7 +98,8 @@ public sealed class FileTokenReservations : ITokenReservationStore
         return ceiling;
     }
 
-    private static string Digest(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(text)));
+    private static string Digest(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(text)));
 
     private byte[] ReadLimited()
     {

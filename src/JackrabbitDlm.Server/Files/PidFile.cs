@@ -33,9 +33,11 @@ public sealed class PidFile : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
 
-        var path = System.IO.Path.Combine(directories.Logs, port.ToString(CultureInfo.InvariantCulture) + ".pid");
+        var name = port.ToString(CultureInfo.InvariantCulture) + ".pid";
+        var path = System.IO.Path.Combine(directories.Logs, name);
         var content = Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n";
-        AtomicFile.Write(path, path + ".tmp", Encoding.ASCII.GetBytes(content), [], overwrite: true, WorldReadable);
+        var bytes = Encoding.ASCII.GetBytes(content);
+        AtomicFile.Write(path, path + ".tmp", bytes, [], overwrite: true, WorldReadable);
         return new PidFile(path, content);
     }
 

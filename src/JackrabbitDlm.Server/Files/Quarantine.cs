@@ -29,14 +29,16 @@ public sealed class Quarantine : IQuarantine
     private long _sequence;
     private bool _counted;
     private bool _reportedFull;
+    private bool _failing;
 
-    /// <summary>Keeps requests in <paramref name="directories"/>' <c>Quarantine/</c> folder, which must exist.</summary>
+    /// <summary>Keeps requests in the <c>Quarantine/</c> folder, which must exist.</summary>
     /// <param name="directories">The base directory.</param>
     /// <param name="maxFiles">The most files kept, those of earlier runs included; 0 keeps none.</param>
     /// <param name="maxBytes">The most bytes kept in all; 0 keeps none.</param>
     /// <param name="time">The clock that names the files.</param>
     /// <param name="logger">Receives I/O failures and the first time the quarantine is full.</param>
-    public Quarantine(BaseDirectory directories, int maxFiles, long maxBytes, TimeProvider time, ILogger? logger = null)
+    public Quarantine(
+        BaseDirectory directories, int maxFiles, long maxBytes, TimeProvider time, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(directories);
         ArgumentNullException.ThrowIfNull(time);
@@ -57,20 +59,28 @@ public sealed class Quarantine : IQuarantine
             return NothingKept;
         }
 
-        try
+        lock (_gate)
         {
-            var content = QuarantineRedaction.Redact(requestLine);
-            var length = (int)Math.Min(content.Length, Math.Min(MaxRequestBytes, _maxBytes));
-            lock (_gate)
+            try
             {
-                return Store(content.AsSpan(0, length), reason);
+                var content = QuarantineRedaction.Redact(requestLine);
+                var length = (int)Math.Min(content.Length, Math.Min(MaxRequestBytes, _maxBytes));
+                var name = Store(content.AsSpan(0, length), reason);
+                _failing = false;
+                return name;
             }
-        }
-        catch (Exception ex)
-        {
-            // A refusal must be answered whatever happens here; the log says why nothing was kept.
-            _logger.QuarantineFailed(_directory, ex);
-            return NothingKept;
+            catch (Exception ex)
+            {
+                // A refusal must be answered whatever happens here. The log says why nothing was
+                // kept, once per outage: a full disk must not turn every refusal into a warning.
+                if (!_failing)
+                {
+                    _failing = true;
+                    _logger.QuarantineFailed(_directory, ex);
+                }
+
+                return NothingKept;
+            }
         }
     }
 
@@ -86,9 +96,18 @@ public sealed class Quarantine : IQuarantine
             options.UnixCreateMode = AtomicFile.OwnerReadWrite;
         }
 
-        using (var stream = new FileStream(Path.Combine(_directory, name), options))
+        var path = Path.Combine(_directory, name);
+        using var stream = new FileStream(path, options);
+        try
         {
             stream.Write(content);
+            stream.Flush();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A partly written file would sit outside the count; take it away again.
+            AtomicFile.TryDelete(path);
+            throw;
         }
 
         _kept.Enqueue((name, content.Length));

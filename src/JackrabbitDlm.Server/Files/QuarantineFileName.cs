@@ -19,6 +19,7 @@ internal static partial class QuarantineFileName
     /// <summary>True for a name <see cref="Create"/> makes; other files are not ours to count or delete.</summary>
     public static bool IsValid(string name) => Pattern().IsMatch(name);
 
-    [GeneratedRegex(@"^[0-9]{8}-[0-9]{6}-[0-9]{6}-[0-9]{8}-[A-Za-z]+\.req\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(
+        @"^[0-9]{8}-[0-9]{6}-[0-9]{6}-[0-9]{8}-[A-Za-z]+\.req\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

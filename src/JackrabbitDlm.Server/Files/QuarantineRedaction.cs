@@ -97,7 +97,7 @@ internal static class QuarantineRedaction
         return ranges;
     }
 
-    /// <summary>Where text stops being safe to keep: at the first "identity" (any case) or \u escape.</summary>
+    /// <summary>Where text stops being safe to keep: at "identity" (any case) or a \u escape.</summary>
     private static int UnsafeFrom(ReadOnlySpan<byte> text)
     {
         var identity = IndexOfIgnoreCase(text, IdentityName);

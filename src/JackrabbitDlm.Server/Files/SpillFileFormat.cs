@@ -15,7 +15,10 @@ namespace JackrabbitDlm.Server.Files;
 /// </summary>
 internal static class SpillFileFormat
 {
-    /// <summary>Headers longer than this are damage: keys are far shorter than a request line.</summary>
+    /// <summary>
+    /// Headers longer than this are damage: a key and an owner id arrive in one request line of at
+    /// most 10 MiB, and base64 adds a third.
+    /// </summary>
     public const int MaxHeaderBytes = 32 * 1024 * 1024;
 
     private const int DigestHexLength = 64;
@@ -31,7 +34,8 @@ internal static class SpillFileFormat
         var json = WriteJson(record, sequence, value);
         var header = new byte[FirstLineLength + json.Length + 1];
         Magic.CopyTo(header, 0);
-        Encoding.ASCII.GetBytes(Convert.ToHexStringLower(SHA256.HashData(json)), header.AsSpan(Magic.Length));
+        var digestHex = Convert.ToHexStringLower(SHA256.HashData(json));
+        Encoding.ASCII.GetBytes(digestHex, header.AsSpan(Magic.Length));
         header[FirstLineLength - 1] = (byte)'\n';
         json.CopyTo(header, FirstLineLength);
         header[^1] = (byte)'\n';
@@ -69,7 +73,7 @@ internal static class SpillFileFormat
         return ReadJson(json, FirstLineLength + jsonLength + 1);
     }
 
-    /// <summary>True when <paramref name="prefix"/> of a file reaches past its header's last newline.</summary>
+    /// <summary>True when a file's <paramref name="prefix"/> reaches past its header.</summary>
     public static bool HasCompleteHeader(ReadOnlySpan<byte> prefix) =>
         prefix.Length > FirstLineLength && prefix[FirstLineLength..].Contains((byte)'\n');
 
@@ -120,7 +124,8 @@ internal static class SpillFileFormat
                 ReadIdentity(root),
                 new DateTimeOffset(ticks, TimeSpan.Zero),
                 length);
-            return new SpillFileHeader(record, root.GetProperty("Sequence").GetInt64(), bytes, digest, valueOffset);
+            var sequence = root.GetProperty("Sequence").GetInt64();
+            return new SpillFileHeader(record, sequence, bytes, digest, valueOffset);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException
             or KeyNotFoundException or ArgumentException)

@@ -4,8 +4,9 @@ using JackrabbitDlm.Protocol.Wire;
 namespace JackrabbitDlm.Server.Files;
 
 /// <summary>
-/// Names of value files: <c>&lt;32 hex of SHA-256(key)&gt;-&lt;16 hex sequence&gt;-&lt;8 hex random&gt;.db</c>.
-/// Safe for any entry key, unique per write, and recognisable, so nothing else in Disk/ is touched.
+/// Names of value files: 32 hex digits of the key's SHA-256, 16 of the write sequence, 8 random,
+/// joined by '-', then <c>.db</c>. Safe for any entry key, unique per write, and recognisable, so
+/// nothing else in Disk/ is touched.
 /// </summary>
 internal static class SpillFileName
 {
@@ -18,7 +19,7 @@ internal static class SpillFileName
     private const int KeyHexLength = 32;
     private const int Length = KeyHexLength + 1 + 16 + 1 + 8 + 3;
 
-    /// <summary>A new name for a value of <paramref name="key"/> written with <paramref name="sequence"/>.</summary>
+    /// <summary>A new name for a value of <paramref name="key"/> written as <paramref name="sequence"/>.</summary>
     public static string Create(EntryKey key, long sequence)
     {
         var keyHash = Convert.ToHexStringLower(SHA256.HashData(key.Utf8))[..KeyHexLength];

@@ -29,7 +29,7 @@ internal static class MemoryLimit
         return available;
     }
 
-    /// <summary>The smaller of a known amount and a limit that may be absent; 0 counts as unknown.</summary>
+    /// <summary>The smaller of an amount and a limit that may be absent; 0 counts as unknown.</summary>
     internal static long Smaller(long available, long? limit) =>
         limit is > 0 && (available <= 0 || limit < available) ? limit.Value : available;
 
@@ -40,7 +40,8 @@ internal static class MemoryLimit
         try
         {
             var text = File.ReadAllText(path).Trim();
-            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) ? bytes : null;
+            var isNumber = long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes);
+            return isNumber ? bytes : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -25,9 +25,11 @@ public sealed class ProcessMemoryPressure : IMemoryPressure, IDisposable
     /// <summary>Starts sampling this process's memory.</summary>
     /// <param name="counters">Whose <c>MemoryMax</c> gauge to raise.</param>
     /// <param name="time">The clock that runs the sampling timer.</param>
-    /// <param name="thresholdPercent">The threshold, as a percentage (above 0, at most 100) of the memory available.</param>
-    /// <param name="sampleInterval">How often to sample; <see cref="DefaultSampleInterval"/> when null.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The percentage or the interval is out of range.</exception>
+    /// <param name="thresholdPercent">The threshold, in percent of the memory available.</param>
+    /// <param name="sampleInterval">How often to sample; once a second when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The percentage is not above 0 and at most 100, or the interval is not positive.
+    /// </exception>
     public ProcessMemoryPressure(
         CounterSet counters,
         TimeProvider time,
@@ -43,7 +45,7 @@ public sealed class ProcessMemoryPressure : IMemoryPressure, IDisposable
     {
     }
 
-    /// <summary>Samples with <paramref name="readUsedBytes"/> against <paramref name="availableBytes"/>: for tests.</summary>
+    /// <summary>Samples <paramref name="readUsedBytes"/> against <paramref name="availableBytes"/>.</summary>
     internal ProcessMemoryPressure(
         CounterSet counters,
         TimeProvider time,
@@ -57,7 +59,8 @@ public sealed class ProcessMemoryPressure : IMemoryPressure, IDisposable
         ArgumentNullException.ThrowIfNull(readUsedBytes);
         if (!(thresholdPercent > 0 && thresholdPercent <= 100))
         {
-            throw new ArgumentOutOfRangeException(nameof(thresholdPercent), thresholdPercent, "Must be above 0 and at most 100.");
+            throw new ArgumentOutOfRangeException(
+                nameof(thresholdPercent), thresholdPercent, "The threshold must be above 0 and at most 100.");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(sampleInterval, TimeSpan.Zero);
@@ -94,7 +97,8 @@ public sealed class ProcessMemoryPressure : IMemoryPressure, IDisposable
         {
             used = _readUsedBytes();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex)
+            when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             // Keep the last sample: one failed reading must not look like zero use.
             return;

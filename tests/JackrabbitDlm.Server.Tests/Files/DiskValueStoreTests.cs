@@ -174,7 +174,8 @@ public sealed class DiskValueStoreTests : IDisposable
         var bytes = File.ReadAllBytes(damagedPath);
         bytes[100] ^= 0x20;
         File.WriteAllBytes(damagedPath, bytes);
-        File.WriteAllText(Path.Combine(Disk, "0123456789abcdef0123456789abcdef-0000000000000001-0badcafe.db.tmp"), "half");
+        const string Unfinished = "0123456789abcdef0123456789abcdef-0000000000000001-0badcafe.db.tmp";
+        File.WriteAllText(Path.Combine(Disk, Unfinished), "half");
         File.WriteAllText(Path.Combine(Disk, "notes.txt"), "an operator's file");
 
         var loaded = new DiskValueStore(_base.Directories, _time).LoadAll();

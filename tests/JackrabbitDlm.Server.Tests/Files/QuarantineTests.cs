@@ -33,7 +33,8 @@ public sealed class QuarantineTests : IDisposable
     public void Keep_RequestWithIdentity_ReplacesTheSecretAndKeepsTheRest()
     {
         var secret = Secret();
-        var line = RequestLine.Build("owner-A", "job", DlmAction.Lock, 5, identityName: "alice", identitySecret: secret);
+        var line = RequestLine.Build(
+            "owner-A", "job", DlmAction.Lock, 5, identityName: "alice", identitySecret: secret);
 
         var name = NewQuarantine().Keep(line.AsSpan(0, line.Length - 1), RefusalReason.Identity);
 
@@ -116,7 +117,8 @@ public sealed class QuarantineTests : IDisposable
 
         var files = Directory.GetFiles(Folder);
         Assert.True(files.Sum(f => new FileInfo(f).Length) <= 250);
-        Assert.Contains("\"n\": 9", File.ReadAllText(files.Order(StringComparer.Ordinal).Last()), StringComparison.Ordinal);
+        var newest = File.ReadAllText(files.Order(StringComparer.Ordinal).Last());
+        Assert.Contains("\"n\": 9", newest, StringComparison.Ordinal);
     }
 
     [Fact]
