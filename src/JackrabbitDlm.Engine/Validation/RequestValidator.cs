@@ -79,11 +79,12 @@ public sealed class RequestValidator
 
     private static ValidationResult CheckCommand(DlmRequest request, DlmAction action, IdentityStamp? identity)
     {
-        // Section 9: Expire must be finite (checked when read) and not negative; Lock and Put
-        // need a positive TTL, since the original's zero or negative TTL makes a dead entry.
+        // Section 9: Expire must be finite and not negative; Lock and Put need a positive TTL,
+        // since the original's zero or negative TTL makes a dead entry. The reader refuses
+        // non-finite values already, but a request built in code has not been through it.
         var ttlSeconds = request.TtlSeconds;
         var needsTtl = action is DlmAction.Lock or DlmAction.Put;
-        if (ttlSeconds < 0 || (needsTtl && ttlSeconds <= 0))
+        if (!double.IsFinite(ttlSeconds) || ttlSeconds < 0 || (needsTtl && ttlSeconds <= 0))
         {
             return ValidationResult.Refused(RefusalReason.KeyVerify);
         }
