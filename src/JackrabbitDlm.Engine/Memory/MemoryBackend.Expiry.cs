@@ -2,18 +2,6 @@ namespace JackrabbitDlm.Engine.Memory;
 
 public sealed partial class MemoryBackend
 {
-    /// <summary>Nodes in the expiry queue, stale ones included, so tests can bound its growth.</summary>
-    internal int ExpiryNodeCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _expiries.NodeCount;
-            }
-        }
-    }
-
     /// <summary>Purges every entry that has expired by now; the timer calls it, tests may too.</summary>
     public void Sweep()
     {

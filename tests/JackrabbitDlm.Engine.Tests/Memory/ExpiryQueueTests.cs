@@ -6,7 +6,7 @@ namespace JackrabbitDlm.Engine.Tests.Memory;
 public sealed class ExpiryQueueTests
 {
     private readonly ExpiryQueue _queue = new();
-    private readonly List<MemoryEntry> _popped = [];
+    private readonly List<EntryRecord> _popped = [];
 
     [Fact]
     public void PopExpired_DueEntries_InExpiryOrder()
@@ -20,8 +20,8 @@ public sealed class ExpiryQueueTests
         Assert.Equal(2, count);
         Assert.Equal([early, middle], _popped);
         Assert.Equal(1, _queue.NodeCount);
-        Assert.Equal(MemoryEntry.NotScheduled, early.ScheduledAtTicks);
-        Assert.NotEqual(MemoryEntry.NotScheduled, late.ScheduledAtTicks);
+        Assert.Equal(EntryRecord.NotScheduled, early.ScheduledAtTicks);
+        Assert.NotEqual(EntryRecord.NotScheduled, late.ScheduledAtTicks);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class ExpiryQueueTests
     [Fact]
     public void CompactIfMostlyStale_StaleNodesDominate_RebuildsFromLiveEntries()
     {
-        var live = new List<MemoryEntry>();
+        var live = new List<EntryRecord>();
         for (var i = 0; i < 3000; i++)
         {
             var entry = Scheduled($"k{i}", 1000 + i);
@@ -104,7 +104,7 @@ public sealed class ExpiryQueueTests
             }
         }
 
-        _queue.CompactIfMostlyStale(live);
+        _queue.CompactIfMostlyStale(live.ConvertAll(entry => entry.Bytes));
 
         Assert.Equal(live.Count, _queue.NodeCount);
         Assert.Equal(live.Count, _queue.PopExpired(long.MaxValue, int.MaxValue, _popped.Add));
@@ -114,23 +114,20 @@ public sealed class ExpiryQueueTests
     [Fact]
     public void CompactIfMostlyStale_FewStaleNodes_LeavesTheHeap()
     {
-        var live = Enumerable.Range(0, 100).Select(i => Scheduled($"k{i}", i)).ToList();
-        for (var i = 0; i < 500; i++)
+        var live = Enumerable.Range(0, 100).Select(i => Scheduled($"k{i}", i).Bytes).ToList();
+        for (var i = 0; i < 150; i++)
         {
             Scheduled($"gone{i}", i).MarkRemoved();
         }
 
         _queue.CompactIfMostlyStale(live);
 
-        Assert.Equal(600, _queue.NodeCount);
+        Assert.Equal(250, _queue.NodeCount);
     }
 
-    private MemoryEntry Scheduled(string key, long expiresAtTicks)
+    private EntryRecord Scheduled(string key, long expiresAtTicks)
     {
-        var entry = new MemoryEntry(EntryKey.FromString(key), OwnerId.FromString("o"))
-        {
-            ExpiresAtTicks = expiresAtTicks,
-        };
+        var entry = EntryRecord.Create(EntryKey.FromString(key), OwnerId.FromString("o"), 1, expiresAtTicks);
         _queue.Schedule(entry);
         return entry;
     }
