@@ -36,14 +36,16 @@ internal static class DirectorySync
 
         if (descriptor < 0)
         {
-            throw new IOException($"Cannot open directory '{directory}' to flush it (errno {Marshal.GetLastPInvokeError()}).");
+            var errno = Marshal.GetLastPInvokeError();
+            throw new IOException($"Cannot open directory '{directory}' to flush it (errno {errno}).");
         }
 
         try
         {
             if (NativeMethods.Fsync(descriptor) != 0)
             {
-                throw new IOException($"Cannot flush directory '{directory}' (errno {Marshal.GetLastPInvokeError()}).");
+                var errno = Marshal.GetLastPInvokeError();
+                throw new IOException($"Cannot flush directory '{directory}' (errno {errno}).");
             }
         }
         finally

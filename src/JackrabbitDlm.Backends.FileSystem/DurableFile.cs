@@ -10,7 +10,8 @@ internal static class DurableFile
     public static void Replace(string path, bool durable, Action<FileStream> write)
     {
         var directory = Path.GetDirectoryName(path)!;
-        var temporary = $"{path[..^Path.GetExtension(path).Length]}.{Guid.NewGuid():N}{StoreLayout.TemporaryExtension}";
+        var stem = path[..^Path.GetExtension(path).Length];
+        var temporary = $"{stem}.{Guid.NewGuid():N}{StoreLayout.TemporaryExtension}";
         try
         {
             using (var stream = CreateNew(temporary, directory))

@@ -45,7 +45,7 @@ internal static class EntryFile
         // key, owner, name, digest, (code points), value bytes
         var valueBytes = lengths[5];
         long metadataBytes = (long)lengths[0] + lengths[1] + lengths[2] + lengths[3];
-        Check(HeaderSize + metadataBytes + valueBytes == stream.Length, "a size that does not match its lengths");
+        Check(HeaderSize + metadataBytes + valueBytes == stream.Length, "a size unlike its lengths");
 
         var metadata = new byte[metadataBytes];
         ReadExactly(stream, metadata);
@@ -70,11 +70,12 @@ internal static class EntryFile
             ReadExactly(stream, value);
         }
 
-        return new StoredEntry(key.ToArray(), owner, identity, expiresAt, token, hasValue, lengths[4], value);
+        return new StoredEntry(
+            key.ToArray(), owner, identity, expiresAt, token, hasValue, ValueLength: lengths[4], value);
     }
 
     /// <summary>Reads only what counting and sweeping need.</summary>
-    /// <returns>Whether the entry has a value and when it expires, or null when there is no file.</returns>
+    /// <returns>Whether the entry has a value and when it expires; null when there is no file.</returns>
     /// <exception cref="InvalidDataException">The file is damaged.</exception>
     public static (bool HasValue, long ExpiresAtMilliseconds)? TryReadExpiry(string path)
     {
@@ -94,12 +95,15 @@ internal static class EntryFile
     {
         var name = entry.Identity is null ? [] : Encoding.UTF8.GetBytes(entry.Identity.Name);
         var digest = entry.Identity?.SecretDigest ?? [];
-        var value = entry.HasValue ? entry.Value ?? throw new ArgumentException("the value was not read", nameof(entry)) : [];
+        var value = entry.HasValue
+            ? entry.Value ?? throw new ArgumentException("the value was not read", nameof(entry))
+            : [];
 
         Span<byte> header = stackalloc byte[HeaderSize];
         Magic.CopyTo(header);
         header[4] = LayoutVersion;
-        header[5] = (byte)((entry.HasValue ? HasValueFlag : 0) | (entry.Identity is null ? 0 : HasIdentityFlag));
+        var flags = (entry.HasValue ? HasValueFlag : 0) | (entry.Identity is null ? 0 : HasIdentityFlag);
+        header[5] = (byte)flags;
         BinaryPrimitives.WriteInt64LittleEndian(header[6..], entry.ExpiresAtMilliseconds);
         BinaryPrimitives.WriteInt64LittleEndian(header[14..], entry.Token);
         ReadOnlySpan<int> lengths = [entry.Key.Length, entry.Owner.Length, name.Length, digest.Length,
@@ -129,7 +133,8 @@ internal static class EntryFile
         try
         {
             // Files are replaced by rename and never written in place, so sharing is safe.
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return new FileStream(
+                path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         }
         catch (FileNotFoundException)
         {

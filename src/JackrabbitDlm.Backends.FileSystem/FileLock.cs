@@ -17,8 +17,11 @@ internal sealed class FileLock : IDisposable
     private FileLock(FileStream stream) => _stream = stream;
 
     /// <summary>Waits until the lock is free and takes it.</summary>
-    /// <exception cref="IOException">Another holder kept it past <paramref name="timeout"/>, or the file cannot be opened.</exception>
-    public static async Task<FileLock> AcquireAsync(string path, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <exception cref="IOException">
+    /// Another holder kept it past <paramref name="timeout"/>, or the file cannot be opened.
+    /// </exception>
+    public static async Task<FileLock> AcquireAsync(
+        string path, TimeSpan timeout, CancellationToken cancellationToken)
     {
         // Lock waits are about other processes in the real world, so they use real time even
         // when the backend runs on a test clock.
@@ -60,14 +63,17 @@ internal sealed class FileLock : IDisposable
     {
         try
         {
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+            return OpenExclusive(path);
         }
         catch (DirectoryNotFoundException)
         {
             // Someone removed the locks directory while we run: make it again rather than fail
             // every action from now on.
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
+            return OpenExclusive(path);
         }
     }
+
+    private static FileStream OpenExclusive(string path) =>
+        new(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
 }

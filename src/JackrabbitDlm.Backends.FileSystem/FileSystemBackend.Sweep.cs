@@ -4,6 +4,9 @@ namespace JackrabbitDlm.Backends.FileSystem;
 
 public sealed partial class FileSystemBackend
 {
+    private const string EntryPattern = "*" + StoreLayout.EntryExtension;
+    private const string TemporaryPattern = "*" + StoreLayout.TemporaryExtension;
+
     private readonly ITimer _sweeper;
     private int _sweeping;
 
@@ -61,7 +64,7 @@ public sealed partial class FileSystemBackend
         var expired = new List<string>();
         try
         {
-            foreach (var path in System.IO.Directory.EnumerateFiles(directory, "*" + StoreLayout.EntryExtension))
+            foreach (var path in System.IO.Directory.EnumerateFiles(directory, EntryPattern))
             {
                 if (IsExpired(path, now))
                 {
@@ -69,7 +72,7 @@ public sealed partial class FileSystemBackend
                 }
             }
 
-            return (expired, System.IO.Directory.GetFiles(directory, "*" + StoreLayout.TemporaryExtension));
+            return (expired, System.IO.Directory.GetFiles(directory, TemporaryPattern));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -77,7 +80,7 @@ public sealed partial class FileSystemBackend
         }
     }
 
-    /// <summary>Removes what was found, checking each entry again now that the stripe is locked.</summary>
+    /// <summary>Removes what was found, checking each entry again under the stripe's lock.</summary>
     private int RemoveLocked(List<string> expired, string[] temporary)
     {
         var now = UnixClock.ToMilliseconds(UnixClock.Now(_options.Time));
@@ -107,7 +110,8 @@ public sealed partial class FileSystemBackend
     {
         try
         {
-            return EntryFile.TryReadExpiry(path) is { } entry && entry.ExpiresAtMilliseconds <= nowMilliseconds;
+            return EntryFile.TryReadExpiry(path) is { } entry
+                && entry.ExpiresAtMilliseconds <= nowMilliseconds;
         }
         catch (InvalidDataException)
         {

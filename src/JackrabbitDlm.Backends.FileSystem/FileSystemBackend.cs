@@ -42,7 +42,8 @@ public sealed partial class FileSystemBackend : IEntryBackend
             _stripeGates[i] = new SemaphoreSlim(1, 1);
         }
 
-        _sweeper = options.Time.CreateTimer(_ => StartSweep(), null, options.SweepInterval, options.SweepInterval);
+        var interval = options.SweepInterval;
+        _sweeper = options.Time.CreateTimer(_ => StartSweep(), null, interval, interval);
     }
 
     public string Name => "filesystem";
@@ -51,7 +52,9 @@ public sealed partial class FileSystemBackend : IEntryBackend
     public string Directory => _layout.Root;
 
     /// <summary>Opens (and if needed lays out) the directory.</summary>
-    /// <exception cref="InvalidOperationException">The directory cannot be made, written, or holds a damaged token counter.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The directory cannot be made or written, or holds a damaged token counter.
+    /// </exception>
     public static async Task<FileSystemBackend> OpenAsync(
         FileSystemBackendOptions options, CancellationToken cancellationToken = default)
     {
@@ -67,7 +70,7 @@ public sealed partial class FileSystemBackend : IEntryBackend
             LayOut(layout, options.DurableWrites);
             await tokens.CheckAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (IsStoreFailure(ex))
         {
             throw new InvalidOperationException(
                 $"Cannot keep entries in the directory '{options.Directory}': {ex.Message}", ex);
@@ -92,14 +95,15 @@ public sealed partial class FileSystemBackend : IEntryBackend
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            using var fileLock = await FileLock.AcquireAsync(location.LockPath, _options.LockTimeout, cancellationToken)
+            using var fileLock = await FileLock
+                .AcquireAsync(location.LockPath, _options.LockTimeout, cancellationToken)
                 .ConfigureAwait(false);
             var result = await ExecuteLockedAsync(command, overloaded, location.EntryPath, cancellationToken)
                 .ConfigureAwait(false);
             MarkAvailable();
             return result;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (IsStoreFailure(ex))
         {
             MarkUnavailable(ex);
             return new ActionResult(ActionOutcome.BackendUnavailable);
@@ -126,7 +130,7 @@ public sealed partial class FileSystemBackend : IEntryBackend
             {
                 header = EntryFile.TryReadExpiry(path);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+            catch (Exception ex) when (IsStoreFailure(ex))
             {
                 continue;
             }
@@ -196,7 +200,8 @@ public sealed partial class FileSystemBackend : IEntryBackend
             return new ActionResult(ActionOutcome.Corruption);
         }
 
-        var decision = EntryRules.Decide(command, stored?.View(), UnixClock.Now(_options.Time), overloaded);
+        var now = UnixClock.Now(_options.Time);
+        var decision = EntryRules.Decide(command, stored?.View(), now, overloaded);
         if (decision.PurgeExpired && stored is not null)
         {
             DurableFile.Delete(path, _options.DurableWrites);
@@ -212,7 +217,8 @@ public sealed partial class FileSystemBackend : IEntryBackend
                 Write(path, Created(command, decision, token));
                 break;
             case EntryChange.Extend:
-                Write(path, WithValueRead(stored!, path, command) with { ExpiresAtMilliseconds = Expiry(decision) });
+                var extended = WithValueRead(stored!, path, command);
+                Write(path, extended with { ExpiresAtMilliseconds = Expiry(decision) });
                 break;
             case EntryChange.ReplaceValue:
                 Write(path, stored! with
@@ -242,7 +248,8 @@ public sealed partial class FileSystemBackend : IEntryBackend
         damaged = false;
         try
         {
-            return EntryFile.TryRead(path, command.Key.Utf8, withValue: command.Action == DlmAction.Get);
+            var withValue = command.Action == DlmAction.Get;
+            return EntryFile.TryRead(path, command.Key.Utf8, withValue);
         }
         catch (InvalidDataException ex)
         {
@@ -265,12 +272,12 @@ public sealed partial class FileSystemBackend : IEntryBackend
         ValueLength: decision.Value?.Length ?? 0,
         Value: decision.Value?.Utf8);
 
-    /// <summary>The entry with its value loaded, since rewriting the file must carry the value over.</summary>
+    /// <summary>The entry with its value loaded, which rewriting the file must carry over.</summary>
     private static StoredEntry WithValueRead(StoredEntry stored, string path, EntryCommand command) =>
         !stored.HasValue || stored.Value is not null
             ? stored
             : EntryFile.TryRead(path, command.Key.Utf8, withValue: true)
-                ?? throw new InvalidDataException("The entry file vanished while its stripe was locked.");
+                ?? throw new InvalidDataException("The entry file vanished under its stripe's lock.");
 
     private static long Expiry(EntryDecision decision) => UnixClock.ToMilliseconds(decision.ExpiresAt);
 
@@ -284,7 +291,7 @@ public sealed partial class FileSystemBackend : IEntryBackend
             string[] files;
             try
             {
-                files = System.IO.Directory.GetFiles(_layout.StripeDirectory(stripe), "*" + StoreLayout.EntryExtension);
+                files = System.IO.Directory.GetFiles(_layout.StripeDirectory(stripe), EntryPattern);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -297,6 +304,9 @@ public sealed partial class FileSystemBackend : IEntryBackend
             }
         }
     }
+
+    private static bool IsStoreFailure(Exception exception) =>
+        exception is IOException or UnauthorizedAccessException or InvalidDataException;
 
     private void MarkAvailable()
     {

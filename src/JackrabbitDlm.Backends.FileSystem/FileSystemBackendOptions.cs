@@ -7,7 +7,7 @@ namespace JackrabbitDlm.Backends.FileSystem;
 /// <summary>Where the filesystem backend keeps its entries and how it writes them.</summary>
 public sealed record FileSystemBackendOptions
 {
-    /// <summary>The directory that holds the entries; made when missing. Must be on a local filesystem.</summary>
+    /// <summary>The directory that holds the entries, made when missing; on a local filesystem.</summary>
     public required string Directory { get; init; }
 
     /// <summary>

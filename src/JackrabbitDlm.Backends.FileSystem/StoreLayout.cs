@@ -47,7 +47,8 @@ internal sealed class StoreLayout
         SHA256.HashData(key.Utf8, hash);
         var stripe = hash[0];
         var fileName = Convert.ToHexStringLower(hash) + EntryExtension;
-        return new EntryLocation(stripe, Path.Combine(StripeDirectory(stripe), fileName), StripeLockPath(stripe));
+        var entryPath = Path.Combine(StripeDirectory(stripe), fileName);
+        return new EntryLocation(stripe, entryPath, StripeLockPath(stripe));
     }
 
     public string StripeDirectory(int stripe) =>

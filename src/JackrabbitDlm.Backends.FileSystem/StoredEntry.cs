@@ -10,7 +10,7 @@ namespace JackrabbitDlm.Backends.FileSystem;
 /// <param name="Token">The fencing token the entry was granted with.</param>
 /// <param name="HasValue">True when the entry holds a value.</param>
 /// <param name="ValueLength">The value's length in code points.</param>
-/// <param name="Value">The value's UTF-8 bytes when they were read; null when not asked for or absent.</param>
+/// <param name="Value">The value's UTF-8 bytes if read; null when not asked for or absent.</param>
 internal sealed record StoredEntry(
     byte[] Key,
     byte[] Owner,

@@ -31,7 +31,8 @@ internal sealed class TokenCounter : IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var fileLock = await FileLock.AcquireAsync(_layout.TokenLockPath, _lockTimeout, cancellationToken)
+            using var fileLock = await FileLock
+                .AcquireAsync(_layout.TokenLockPath, _lockTimeout, cancellationToken)
                 .ConfigureAwait(false);
             var next = checked(ReadLast() + 1);
             var text = Encoding.ASCII.GetBytes(next.ToString(CultureInfo.InvariantCulture) + "\n");
@@ -50,10 +51,12 @@ internal sealed class TokenCounter : IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var fileLock = await FileLock.AcquireAsync(_layout.TokenLockPath, _lockTimeout, cancellationToken)
+            using var fileLock = await FileLock
+                .AcquireAsync(_layout.TokenLockPath, _lockTimeout, cancellationToken)
                 .ConfigureAwait(false);
             _ = ReadLast();
-            foreach (var orphan in Directory.EnumerateFiles(_layout.Root, "token.*" + StoreLayout.TemporaryExtension))
+            var orphans = "token.*" + StoreLayout.TemporaryExtension;
+            foreach (var orphan in Directory.EnumerateFiles(_layout.Root, orphans))
             {
                 File.Delete(orphan);
             }
@@ -78,7 +81,8 @@ internal sealed class TokenCounter : IDisposable
             return 0;
         }
 
-        if (!long.TryParse(text.AsSpan().TrimEnd('\n'), NumberStyles.None, CultureInfo.InvariantCulture, out var last))
+        var digits = text.AsSpan().TrimEnd('\n');
+        if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var last))
         {
             throw new InvalidDataException($"The token counter '{_layout.TokenPath}' is damaged.");
         }

@@ -20,7 +20,9 @@ internal sealed record EntrySnapshot(TimeSpan Now, EntryView? View, long Revisio
             return new EntrySnapshot(now, null, 0, null);
         }
 
-        var identity = fields[2].IsNull ? null : new IdentityStamp((string)fields[2]!, (byte[])fields[3]!);
+        var identity = fields[2].IsNull
+            ? null
+            : new IdentityStamp((string)fields[2]!, (byte[])fields[3]!);
         var view = new EntryView(
             (byte[])fields[1]!,
             identity,

@@ -16,7 +16,8 @@ internal static partial class Log
         Message = "Redis at {Endpoints} unavailable; answering NO until it recovers")]
     public static partial void Unavailable(ILogger logger, string endpoints, Exception exception);
 
-    [LoggerMessage(EventId = 1302, Level = LogLevel.Information, Message = "Redis at {Endpoints} available again")]
+    [LoggerMessage(
+        EventId = 1302, Level = LogLevel.Information, Message = "Redis at {Endpoints} available again")]
     public static partial void Recovered(ILogger logger, string endpoints);
 
     [LoggerMessage(
@@ -25,6 +26,7 @@ internal static partial class Log
         Message = "Entry {EntryKey} changed under {Attempts} attempts in a row; answering NO")]
     public static partial void Contended(ILogger logger, string entryKey, int attempts);
 
-    [LoggerMessage(EventId = 1304, Level = LogLevel.Error, Message = "Pruning the count indexes on {Endpoints} failed")]
+    [LoggerMessage(
+        EventId = 1304, Level = LogLevel.Error, Message = "Pruning the count indexes on {Endpoints} failed")]
     public static partial void SweepFailed(ILogger logger, string endpoints, Exception exception);
 }

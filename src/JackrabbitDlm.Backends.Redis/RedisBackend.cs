@@ -34,14 +34,16 @@ public sealed partial class RedisBackend : IEntryBackend
     private int _unavailable;
     private volatile bool _disposed;
 
-    private RedisBackend(RedisBackendOptions options, ConnectionMultiplexer connection, string endpoints)
+    private RedisBackend(
+        RedisBackendOptions options, ConnectionMultiplexer connection, string endpoints)
     {
         _options = options;
         _connection = connection;
         _database = connection.GetDatabase();
         _keys = new RedisKeys(options.KeyPrefix);
         _endpoints = endpoints;
-        _sweeper = options.Time.CreateTimer(_ => StartSweep(), null, options.SweepInterval, options.SweepInterval);
+        var interval = options.SweepInterval;
+        _sweeper = options.Time.CreateTimer(_ => StartSweep(), null, interval, interval);
     }
 
     public string Name => "redis";
@@ -66,12 +68,13 @@ public sealed partial class RedisBackend : IEntryBackend
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
 
         // Never the configuration string itself in messages: it may hold a password.
-        var endpoints = string.Join(",", configuration.EndPoints.Select(endpoint => endpoint.ToString()));
+        var endpoints = string.Join(",", configuration.EndPoints.Select(point => point.ToString()));
         ConnectionMultiplexer? connection = null;
         try
         {
             connection = await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
-            await connection.GetDatabase().PingAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            var ping = connection.GetDatabase().PingAsync();
+            await ping.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)
         {
@@ -104,7 +107,8 @@ public sealed partial class RedisBackend : IEntryBackend
             for (var attempt = 0; attempt < _options.MaxAttempts; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var snapshot = await ReadAsync(entryKey, command.Action == DlmAction.Get).ConfigureAwait(false);
+                var withValue = command.Action == DlmAction.Get;
+                var snapshot = await ReadAsync(entryKey, withValue).ConfigureAwait(false);
                 var decision = EntryRules.Decide(command, snapshot.View, snapshot.Now, overloaded);
                 var result = decision.Change == EntryChange.None
                     ? Answer(decision, snapshot)
@@ -134,7 +138,8 @@ public sealed partial class RedisBackend : IEntryBackend
     {
         try
         {
-            var reply = (RedisResult[])_database.ScriptEvaluate(RedisScripts.Count, [_keys.Locks, _keys.Values])!;
+            var reply = (RedisResult[])_database.ScriptEvaluate(
+                RedisScripts.Count, [_keys.Locks, _keys.Values])!;
             _lastCounts = new EntryCounts((long)reply[0], (long)reply[1]);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -159,7 +164,8 @@ public sealed partial class RedisBackend : IEntryBackend
 
     private async Task<EntrySnapshot> ReadAsync(RedisKey entryKey, bool withValue)
     {
-        var reply = await _database.ScriptEvaluateAsync(RedisScripts.Read, [entryKey], [withValue ? "1" : "0"])
+        var reply = await _database
+            .ScriptEvaluateAsync(RedisScripts.Read, [entryKey], [withValue ? "1" : "0"])
             .ConfigureAwait(false);
         return EntrySnapshot.Parse(reply);
     }
@@ -178,7 +184,7 @@ public sealed partial class RedisBackend : IEntryBackend
     }
 
     /// <summary>Applies a decision if the entry is still as the snapshot saw it.</summary>
-    /// <returns>The result, or null when the entry changed and the action must be decided again.</returns>
+    /// <returns>The result, or null when the entry changed and the action must be decided anew.</returns>
     private async Task<ActionResult?> CommitAsync(
         EntryCommand command, EntryDecision decision, EntrySnapshot snapshot, RedisKey entryKey)
     {

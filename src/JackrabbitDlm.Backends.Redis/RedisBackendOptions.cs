@@ -34,7 +34,10 @@ public sealed record RedisBackendOptions
     /// </summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>Where <c>ExpiredLock</c> and <c>ExpiredData</c> are counted, as this server's sweeps find them.</summary>
+    /// <summary>
+    /// Where <c>ExpiredLock</c> and <c>ExpiredData</c> are counted, as this server's sweeps find
+    /// expired entries.
+    /// </summary>
     public CounterSet Counters { get; init; } = new();
 
     public ILogger Logger { get; init; } = NullLogger.Instance;

@@ -89,7 +89,8 @@ internal static class RedisScripts
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
         local after = string.format('(%d', now)
-        return {redis.call('ZCOUNT', KEYS[1], after, '+inf'), redis.call('ZCOUNT', KEYS[2], after, '+inf')}
+        local locks = redis.call('ZCOUNT', KEYS[1], after, '+inf')
+        return {locks, redis.call('ZCOUNT', KEYS[2], after, '+inf')}
         """;
 
     /// <summary>

@@ -31,7 +31,8 @@ public sealed partial class SqliteBackend : IEntryBackend
     {
         _options = options;
         _table = table;
-        _sweeper = options.Time.CreateTimer(_ => StartSweep(), null, options.SweepInterval, options.SweepInterval);
+        var interval = options.SweepInterval;
+        _sweeper = options.Time.CreateTimer(_ => StartSweep(), null, interval, interval);
     }
 
     public string Name => "sqlite";
@@ -40,15 +41,19 @@ public sealed partial class SqliteBackend : IEntryBackend
     public string Path => _options.Path;
 
     /// <summary>Opens (and if needed makes) the database file.</summary>
-    /// <exception cref="InvalidOperationException">The file cannot be opened or made, or is not a usable database.</exception>
-    public static Task<SqliteBackend> OpenAsync(SqliteBackendOptions options, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">
+    /// The file cannot be opened or made, or is not a usable database.
+    /// </exception>
+    public static Task<SqliteBackend> OpenAsync(
+        SqliteBackendOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Path);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BusyTimeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.SweepInterval, TimeSpan.Zero);
 
-        // Opening blocks on the file (and on other processes laying it out), so not on the caller's thread.
+        // Opening blocks on the file and on other processes laying it out: keep that off the
+        // caller's thread.
         return Task.Run(() => Open(options), cancellationToken);
     }
 
@@ -61,8 +66,8 @@ public sealed partial class SqliteBackend : IEntryBackend
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var now = UnixClock.Now(_options.Time);
-            return Run(
-                table => table.Execute(command, overloaded, now), new ActionResult(ActionOutcome.BackendUnavailable));
+            var unavailable = new ActionResult(ActionOutcome.BackendUnavailable);
+            return Run(table => table.Execute(command, overloaded, now), unavailable);
         }
         finally
         {
@@ -70,7 +75,9 @@ public sealed partial class SqliteBackend : IEntryBackend
         }
     }
 
-    /// <summary>Counts the entries that have not expired; the last known counts while the file is unavailable.</summary>
+    /// <summary>
+    /// Counts the entries that have not expired; the last known counts while the file is unavailable.
+    /// </summary>
     public EntryCounts CountEntries()
     {
         _gate.Wait();
@@ -122,14 +129,15 @@ public sealed partial class SqliteBackend : IEntryBackend
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException
             or InvalidOperationException)
         {
-            throw new InvalidOperationException($"Cannot open the SQLite database '{options.Path}': {ex.Message}", ex);
+            throw new InvalidOperationException(
+                $"Cannot open the SQLite database '{options.Path}': {ex.Message}", ex);
         }
 
         Log.Opened(options.Logger, options.Path);
         return new SqliteBackend(options, table);
     }
 
-    /// <summary>Runs work on the connection, reconnecting first if an earlier failure dropped it.</summary>
+    /// <summary>Runs work on the connection, reconnecting if an earlier failure dropped it.</summary>
     /// <returns>The work's result, or <paramref name="whenUnavailable"/> if the database failed.</returns>
     private T Run<T>(Func<SqliteEntryTable, T> work, T whenUnavailable)
     {

@@ -14,7 +14,8 @@ namespace JackrabbitDlm.Backends.Sqlite;
 /// </summary>
 internal sealed class SqliteEntryTable : IDisposable
 {
-    private const string EntryColumns = "owner, identity_name, identity_digest, expires_at_ms, token, value_length";
+    private const string EntryColumns =
+        "owner, identity_name, identity_digest, expires_at_ms, token, value_length";
 
     private readonly SqliteConnection _connection;
     private readonly CounterSet _counters;
@@ -44,15 +45,18 @@ internal sealed class SqliteEntryTable : IDisposable
         _select = Prepare($"SELECT {EntryColumns} FROM jrdlm_entries WHERE entry_key = $key;", "$key");
         _selectWithValue = Prepare(
             $"SELECT {EntryColumns}, value FROM jrdlm_entries WHERE entry_key = $key;", "$key");
-        _nextToken = Prepare("UPDATE jrdlm_counters SET value = value + 1 WHERE name = 'token' RETURNING value;");
+        _nextToken = Prepare(
+            "UPDATE jrdlm_counters SET value = value + 1 WHERE name = 'token' RETURNING value;");
         _insert = Prepare(
             """
-            INSERT INTO jrdlm_entries
-                (entry_key, owner, identity_name, identity_digest, expires_at_ms, token, value_length, value)
+            INSERT INTO jrdlm_entries (
+                entry_key, owner, identity_name, identity_digest,
+                expires_at_ms, token, value_length, value)
             VALUES ($key, $owner, $name, $digest, $expires, $token, $length, $value);
             """,
             "$key", "$owner", "$name", "$digest", "$expires", "$token", "$length", "$value");
-        _extend = Prepare("UPDATE jrdlm_entries SET expires_at_ms = $expires WHERE entry_key = $key;", "$key", "$expires");
+        _extend = Prepare(
+            "UPDATE jrdlm_entries SET expires_at_ms = $expires WHERE entry_key = $key;", "$key", "$expires");
         _replaceValue = Prepare(
             """
             UPDATE jrdlm_entries SET expires_at_ms = $expires, value_length = $length, value = $value
@@ -63,7 +67,8 @@ internal sealed class SqliteEntryTable : IDisposable
         _purgeExpired = Prepare(
             """
             DELETE FROM jrdlm_entries WHERE rowid IN (
-                SELECT rowid FROM jrdlm_entries WHERE expires_at_ms <= $now ORDER BY expires_at_ms LIMIT $limit)
+                SELECT rowid FROM jrdlm_entries WHERE expires_at_ms <= $now
+                ORDER BY expires_at_ms LIMIT $limit)
             RETURNING value_length IS NOT NULL;
             """,
             "$now", "$limit");
@@ -71,7 +76,7 @@ internal sealed class SqliteEntryTable : IDisposable
             "SELECT COUNT(*), COUNT(value_length) FROM jrdlm_entries WHERE expires_at_ms > $now;", "$now");
     }
 
-    /// <summary>Opens the database, sets it up for sharing between processes and makes the tables.</summary>
+    /// <summary>Opens the database, sets it up for sharing between processes, makes the tables.</summary>
     /// <exception cref="SqliteException">The file cannot be opened or is not a database.</exception>
     public static SqliteEntryTable Open(SqliteBackendOptions options)
     {
@@ -88,13 +93,14 @@ internal sealed class SqliteEntryTable : IDisposable
         try
         {
             connection.Open();
-            var busyMilliseconds = ((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-            SqliteSchema.Execute(connection, $"PRAGMA busy_timeout = {busyMilliseconds};");
+            var busyMilliseconds = (long)options.BusyTimeout.TotalMilliseconds;
+            SqliteSchema.Execute(
+                connection, $"PRAGMA busy_timeout = {busyMilliseconds.ToString(CultureInfo.InvariantCulture)};");
 
             // WAL lets readers go on while a writer commits, and commits cost one append.
             SqliteSchema.Execute(connection, "PRAGMA journal_mode = WAL;");
-            SqliteSchema.Execute(
-                connection, options.DurableCommits ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
+            var synchronous = options.DurableCommits ? "FULL" : "NORMAL";
+            SqliteSchema.Execute(connection, $"PRAGMA synchronous = {synchronous};");
             SqliteSchema.Ensure(connection);
             return new SqliteEntryTable(connection, options.Counters);
         }
@@ -191,11 +197,12 @@ internal sealed class SqliteEntryTable : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[]
-        {
-            _begin, _commit, _rollback, _select, _selectWithValue, _nextToken, _insert, _extend, _replaceValue,
-            _delete, _purgeExpired, _count,
-        })
+        SqliteCommand[] commands =
+        [
+            _begin, _commit, _rollback, _select, _selectWithValue, _nextToken, _insert, _extend,
+            _replaceValue, _delete, _purgeExpired, _count,
+        ];
+        foreach (var command in commands)
         {
             command.Dispose();
         }
@@ -225,11 +232,17 @@ internal sealed class SqliteEntryTable : IDisposable
             reader.GetInt64(4));
 
         // SQLite hands back a zero-length blob as NULL; the length column says a value is there.
-        var value = withValue && hasValue ? (reader.IsDBNull(6) ? [] : reader.GetFieldValue<byte[]>(6)) : null;
+        byte[]? value = null;
+        if (withValue && hasValue)
+        {
+            value = reader.IsDBNull(6) ? [] : reader.GetFieldValue<byte[]>(6);
+        }
+
         return (view, value);
     }
 
-    private ActionResult Apply(EntryCommand command, EntryDecision decision, EntryView? stored, byte[]? storedValue)
+    private ActionResult Apply(
+        EntryCommand command, EntryDecision decision, EntryView? stored, byte[]? storedValue)
     {
         var token = stored?.Token ?? 0;
         switch (decision.Change)

@@ -41,7 +41,7 @@ internal static class SqliteSchema
             if (version > Version)
             {
                 throw new InvalidOperationException(
-                    $"the database has layout version {version}; this server knows only up to {Version}");
+                    $"the database has layout version {version}; this server knows up to {Version}");
             }
 
             Execute(connection, CreateTables);

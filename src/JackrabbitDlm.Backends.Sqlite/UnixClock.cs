@@ -12,5 +12,6 @@ internal static class UnixClock
 
     public static long ToMilliseconds(TimeSpan instant) => instant.Ticks / TimeSpan.TicksPerMillisecond;
 
-    public static TimeSpan FromMilliseconds(long milliseconds) => TimeSpan.FromMilliseconds(milliseconds);
+    public static TimeSpan FromMilliseconds(long milliseconds) =>
+        TimeSpan.FromMilliseconds(milliseconds);
 }

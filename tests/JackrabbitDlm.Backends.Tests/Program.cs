@@ -15,7 +15,7 @@ public static class Program
             return await CrashWriter.WriteUntilKilledAsync(rest);
         }
 
-        await Console.Error.WriteLineAsync("usage: crash-writer sqlite PATH | filesystem DIRECTORY | redis CONFIGURATION PREFIX");
+        await Console.Error.WriteLineAsync(CrashWriter.Usage);
         return 2;
     }
 }

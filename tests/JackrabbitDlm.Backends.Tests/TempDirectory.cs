@@ -5,7 +5,8 @@ internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "jrdlm-tests-" + Guid.NewGuid().ToString("N"));
+        var name = "jrdlm-tests-" + Guid.NewGuid().ToString("N");
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), name);
         Directory.CreateDirectory(Path);
     }
 

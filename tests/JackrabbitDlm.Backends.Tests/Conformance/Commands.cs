@@ -11,7 +11,8 @@ internal static class Commands
     /// <summary>A TTL no test outlives.</summary>
     public static readonly TimeSpan LongTtl = TimeSpan.FromHours(1);
 
-    public static EntryCommand Lock(string key, string owner, TimeSpan? ttl = null, IdentityStamp? identity = null) =>
+    public static EntryCommand Lock(
+        string key, string owner, TimeSpan? ttl = null, IdentityStamp? identity = null) =>
         Make(DlmAction.Lock, key, owner, ttl ?? LongTtl, null, identity);
 
     public static EntryCommand Unlock(string key, string owner, IdentityStamp? identity = null) =>
@@ -31,7 +32,8 @@ internal static class Commands
         Make(DlmAction.Put, key, owner, ttl ?? LongTtl, Value(value), identity);
 
     public static EntryCommand Put(
-        string key, string owner, EntryValue value, TimeSpan? ttl = null, IdentityStamp? identity = null) =>
+        string key, string owner, EntryValue value, TimeSpan? ttl = null,
+        IdentityStamp? identity = null) =>
         Make(DlmAction.Put, key, owner, ttl ?? LongTtl, value, identity);
 
     /// <summary>Any action by name; <c>Put</c> stores <paramref name="value"/>.</summary>
@@ -46,13 +48,19 @@ internal static class Commands
             action == DlmAction.Put ? Value(value) : null,
             identity);
 
-    public static EntryValue Value(string text) => new(Encoding.UTF8.GetBytes(text), text.EnumerateRunes().Count());
+    public static EntryValue Value(string text) =>
+        new(Encoding.UTF8.GetBytes(text), text.EnumerateRunes().Count());
 
     public static IdentityStamp Identity(string name, string secret) =>
         IdentityStamp.ForSecret(name, Encoding.UTF8.GetBytes(secret));
 
     private static EntryCommand Make(
-        DlmAction action, string key, string owner, TimeSpan ttl, EntryValue? value, IdentityStamp? identity) =>
+        DlmAction action,
+        string key,
+        string owner,
+        TimeSpan ttl,
+        EntryValue? value,
+        IdentityStamp? identity) =>
         new()
         {
             Action = action,

@@ -20,6 +20,9 @@ internal static class CrashWriter
 {
     public const string Owner = "crash-writer";
 
+    public const string Usage =
+        "usage: crash-writer sqlite PATH | filesystem DIRECTORY | redis CONFIGURATION PREFIX";
+
     private const int MaxWrites = 100_000;
 
     public static string KeyOf(int index) => $"crash/{index}";
@@ -41,7 +44,7 @@ internal static class CrashWriter
         return Commands.Value(text.ToString());
     }
 
-    /// <summary>The child: writes until killed (or <see cref="MaxWrites"/>, so it never runs forever).</summary>
+    /// <summary>The child: writes until killed, or <see cref="MaxWrites"/> so it never runs forever.</summary>
     public static async Task<int> WriteUntilKilledAsync(IReadOnlyList<string> arguments)
     {
         await using var backend = await OpenAsync(arguments);
@@ -61,7 +64,7 @@ internal static class CrashWriter
         return 0;
     }
 
-    /// <summary>The parent: starts the child, kills it with SIGKILL after enough acknowledgements.</summary>
+    /// <summary>The parent: starts the child and kills it (SIGKILL) after enough acknowledgements.</summary>
     /// <returns>Every write the child acknowledged before it died.</returns>
     public static async Task<IReadOnlyList<int>> RunAndKillAsync(
         IReadOnlyList<string> arguments, int acknowledgementsBeforeKill)
@@ -87,8 +90,12 @@ internal static class CrashWriter
         {
             while (acknowledged.Count < acknowledgementsBeforeKill)
             {
-                var line = await process.StandardOutput.ReadLineAsync(deadline.Token)
-                    ?? throw new InvalidOperationException($"The crash writer ended early: {await errors}");
+                var line = await process.StandardOutput.ReadLineAsync(deadline.Token);
+                if (line is null)
+                {
+                    throw new InvalidOperationException($"The crash writer ended early: {await errors}");
+                }
+
                 Record(line, acknowledged);
             }
         }
@@ -111,7 +118,8 @@ internal static class CrashWriter
     private static void Record(string line, List<int> acknowledged)
     {
         if (line.StartsWith("ack ", StringComparison.Ordinal)
-            && int.TryParse(line.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            && int.TryParse(
+                line.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
         {
             acknowledged.Add(index);
             return;
@@ -120,14 +128,15 @@ internal static class CrashWriter
         throw new InvalidOperationException($"The crash writer said: {line}");
     }
 
-    private static async Task<IEntryBackend> OpenAsync(IReadOnlyList<string> arguments) => arguments switch
+    private static async Task<IEntryBackend> OpenAsync(IReadOnlyList<string> arguments) =>
+        arguments switch
     {
         ["sqlite", var path] => await SqliteBackend.OpenAsync(new SqliteBackendOptions { Path = path }),
         ["filesystem", var directory] =>
             await FileSystemBackend.OpenAsync(new FileSystemBackendOptions { Directory = directory }),
         ["redis", var configuration, var prefix] => await RedisBackend.OpenAsync(
             new RedisBackendOptions { Configuration = configuration, KeyPrefix = prefix }),
-        _ => throw new ArgumentException("expected: sqlite PATH | filesystem DIRECTORY | redis CONFIGURATION PREFIX"),
+        _ => throw new ArgumentException(Usage),
     };
 
     private static string DotnetHost()
@@ -139,6 +148,7 @@ internal static class CrashWriter
         }
 
         var current = Environment.ProcessPath;
-        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
+        var isDotnet = current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet";
+        return isDotnet ? current! : "dotnet";
     }
 }

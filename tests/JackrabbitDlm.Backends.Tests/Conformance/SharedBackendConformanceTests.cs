@@ -18,7 +18,7 @@ public abstract class SharedBackendConformanceTests : BackendConformanceTests
     {
     }
 
-    /// <summary>The arguments after <c>crash-writer</c> that make the child write to this test's store.</summary>
+    /// <summary>The arguments after <c>crash-writer</c> that make the child write to this store.</summary>
     protected abstract IReadOnlyList<string> CrashWriterArguments { get; }
 
     /// <summary>Checks what a backend leaves behind after a killed writer, once reopened.</summary>
@@ -92,7 +92,8 @@ public abstract class SharedBackendConformanceTests : BackendConformanceTests
     [Fact]
     public async Task Put_WriterKilledMidStream_AcknowledgedWritesReadBackExactly()
     {
-        var acknowledged = await CrashWriter.RunAndKillAsync(CrashWriterArguments, acknowledgementsBeforeKill: 40);
+        var acknowledged = await CrashWriter.RunAndKillAsync(
+            CrashWriterArguments, acknowledgementsBeforeKill: 40);
         Output.WriteLine($"{acknowledged.Count} writes acknowledged before the kill");
         Assert.True(acknowledged.Count >= 40);
 
@@ -117,7 +118,7 @@ public abstract class SharedBackendConformanceTests : BackendConformanceTests
         await VerifyAfterCrashAsync(reopened);
     }
 
-    /// <summary>Times a short burst of lock/unlock pairs through two instances, for the record only.</summary>
+    /// <summary>Times a burst of lock/unlock pairs through two instances, for the record only.</summary>
     [Fact]
     public async Task Lock_TwoInstancesUnderLoad_EveryActionAnswersAsExpected()
     {
@@ -130,14 +131,16 @@ public abstract class SharedBackendConformanceTests : BackendConformanceTests
             for (var i = 0; i < pairs; i++)
             {
                 var key = $"pair-{n}-{i}";
-                Assert.Equal(ActionOutcome.Locked, (await RunAsync(instance, Lock(key, Alice))).Outcome);
-                Assert.Equal(ActionOutcome.Unlocked, (await RunAsync(instance, Unlock(key, Alice))).Outcome);
+                var locked = await RunAsync(instance, Lock(key, Alice));
+                Assert.Equal(ActionOutcome.Locked, locked.Outcome);
+                var unlocked = await RunAsync(instance, Unlock(key, Alice));
+                Assert.Equal(ActionOutcome.Unlocked, unlocked.Outcome);
             }
         })));
 
         Output.WriteLine(
-            $"{GetType().Name}: {pairs * 4} actions through two instances in {clock.Elapsed.TotalSeconds:F2} s, " +
-            $"about {pairs * 4 / clock.Elapsed.TotalSeconds:F0} actions/s");
+            $"{GetType().Name}: {pairs * 4} actions through two instances in " +
+            $"{clock.Elapsed.TotalSeconds:F2} s, about {pairs * 4 / clock.Elapsed.TotalSeconds:F0} actions/s");
         Assert.Equal(new EntryCounts(0, 0), other.CountEntries());
     }
 }

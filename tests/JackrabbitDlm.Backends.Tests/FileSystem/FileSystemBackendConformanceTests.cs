@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace JackrabbitDlm.Backends.Tests.FileSystem;
 
-/// <summary>The filesystem backend against the conformance suite: a real temp directory, a fake clock.</summary>
+/// <summary>The filesystem backend against the conformance suite: a real directory, a fake clock.</summary>
 public sealed class FileSystemBackendConformanceTests : SharedBackendConformanceTests
 {
     private readonly TempDirectory _directory = new();
@@ -22,7 +22,8 @@ public sealed class FileSystemBackendConformanceTests : SharedBackendConformance
     protected override IReadOnlyList<string> CrashWriterArguments => ["filesystem", EntriesPath];
 
     protected override async Task<IEntryBackend> OpenBackendAsync() =>
-        await FileSystemBackend.OpenAsync(new FileSystemBackendOptions { Directory = EntriesPath, Time = _time });
+        await FileSystemBackend.OpenAsync(
+            new FileSystemBackendOptions { Directory = EntriesPath, Time = _time });
 
     protected override Task PassTimeAsync(TimeSpan duration)
     {

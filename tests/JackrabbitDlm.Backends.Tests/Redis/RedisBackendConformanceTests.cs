@@ -26,7 +26,8 @@ public sealed class RedisBackendConformanceTests : SharedBackendConformanceTests
     protected override async Task<IEntryBackend> OpenBackendAsync()
     {
         _configuration ??= await RedisTestServer.GetConfigurationAsync();
-        return await RedisBackend.OpenAsync(new RedisBackendOptions { Configuration = _configuration, KeyPrefix = _prefix });
+        return await RedisBackend.OpenAsync(
+            new RedisBackendOptions { Configuration = _configuration, KeyPrefix = _prefix });
     }
 
     protected override Task PassTimeAsync(TimeSpan duration) => Task.Delay(duration);

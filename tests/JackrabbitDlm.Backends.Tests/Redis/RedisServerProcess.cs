@@ -26,8 +26,9 @@ internal sealed class RedisServerProcess : IDisposable
 
     public int Port { get; }
 
-    /// <summary>A configuration string for the backend; short timeouts so outages show quickly.</summary>
-    public string Configuration => $"127.0.0.1:{Port},connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000";
+    /// <summary>A configuration string for the backend; short timeouts, so outages show quickly.</summary>
+    public string Configuration =>
+        $"127.0.0.1:{Port},connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000";
 
     /// <summary>Starts a server on a free port.</summary>
     /// <exception cref="InvalidOperationException">No redis-server binary, or it did not come up.</exception>
@@ -51,11 +52,12 @@ internal sealed class RedisServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
-            "--bind", "127.0.0.1", "--port", Port.ToString(CultureInfo.InvariantCulture), "--save", string.Empty,
-            "--appendonly", "no", "--dir", _directory.Path,
-        })
+        string[] arguments =
+        [
+            "--bind", "127.0.0.1", "--port", Port.ToString(CultureInfo.InvariantCulture),
+            "--save", string.Empty, "--appendonly", "no", "--dir", _directory.Path,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -99,7 +101,8 @@ internal sealed class RedisServerProcess : IDisposable
         {
             if (_process!.HasExited)
             {
-                throw new InvalidOperationException($"redis-server exited at start with code {_process.ExitCode}");
+                throw new InvalidOperationException(
+                    $"redis-server exited at start with code {_process.ExitCode}");
             }
 
             try
@@ -110,7 +113,8 @@ internal sealed class RedisServerProcess : IDisposable
                 await stream.WriteAsync("PING\r\n"u8.ToArray());
                 var buffer = new byte[16];
                 var read = await stream.ReadAsync(buffer);
-                if (Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal))
+                var reply = Encoding.ASCII.GetString(buffer, 0, read);
+                if (reply.StartsWith("+PONG", StringComparison.Ordinal))
                 {
                     return;
                 }
@@ -127,7 +131,8 @@ internal sealed class RedisServerProcess : IDisposable
             await Task.Delay(50);
         }
 
-        throw new InvalidOperationException($"redis-server did not answer on port {Port} within {StartTimeout}");
+        throw new InvalidOperationException(
+            $"redis-server did not answer on port {Port} within {StartTimeout}");
     }
 
     private static string FindBinary()
@@ -138,7 +143,8 @@ internal sealed class RedisServerProcess : IDisposable
             return configured;
         }
 
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        foreach (var directory in path.Split(Path.PathSeparator))
         {
             var candidate = Path.Combine(directory, "redis-server");
             if (File.Exists(candidate))

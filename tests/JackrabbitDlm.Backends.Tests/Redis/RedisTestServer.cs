@@ -25,7 +25,8 @@ internal static class RedisTestServer
         if (RedisServerProcess.IsInCi)
         {
             throw new InvalidOperationException(
-                "JRDLM_TEST_REDIS is not set: CI must run a redis-server for these tests (scripts/test.sh does)");
+                "JRDLM_TEST_REDIS is not set: CI must run a redis-server for these tests " +
+                "(scripts/test.sh does)");
         }
 
         var server = await RedisServerProcess.StartAsync();

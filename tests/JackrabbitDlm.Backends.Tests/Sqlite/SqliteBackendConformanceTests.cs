@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace JackrabbitDlm.Backends.Tests.Sqlite;
 
-/// <summary>The SQLite backend against the conformance suite: a real database file in a temp directory, a fake clock.</summary>
+/// <summary>The SQLite backend against the conformance suite: a real database file, a fake clock.</summary>
 public sealed class SqliteBackendConformanceTests : SharedBackendConformanceTests
 {
     private readonly TempDirectory _directory = new();
