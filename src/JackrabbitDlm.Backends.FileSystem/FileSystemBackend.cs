@@ -17,8 +17,9 @@ namespace JackrabbitDlm.Backends.FileSystem;
 /// which every process on the machine shares; a per-process monotonic clock would not order
 /// expiries across processes or restarts. Expired files are removed when an action touches them
 /// and by a periodic sweep. Needs a local filesystem: network filesystems may not honour the locks.
-/// Thread-safe. A directory that cannot be read or written answers
-/// <see cref="ActionOutcome.BackendUnavailable"/> and changes nothing.
+/// Counting and sweeping read the start of every entry file, so this backend suits tables of up to
+/// some tens of thousands of entries; SQLite scales further. Thread-safe. A directory that cannot
+/// be read or written answers <see cref="ActionOutcome.BackendUnavailable"/> and changes nothing.
 /// </remarks>
 public sealed partial class FileSystemBackend : IEntryBackend
 {

@@ -21,7 +21,7 @@ namespace JackrabbitDlm.Backends.Redis;
 /// <see cref="ActionOutcome.BackendUnavailable"/> at once (commands are not queued while the
 /// connection is down) and the connection recovers on its own. As with any single-primary
 /// Redis, a failover to a replica that had not yet received the last writes can lose them.
-/// Thread-safe.
+/// Needs Redis 5 or later (scripts that write after reading <c>TIME</c>). Thread-safe.
 /// </remarks>
 public sealed partial class RedisBackend : IEntryBackend
 {
