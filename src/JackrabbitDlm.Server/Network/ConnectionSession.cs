@@ -244,11 +244,8 @@ internal sealed class ConnectionSession
 
     private void Finish(CloseReason reason)
     {
+        // Counted before the close, so whoever sees the close also sees the count.
         Interlocked.Exchange(ref _waitState, Finished);
-        _socket.Dispose();
-        _input.Dispose();
-        _output.Dispose();
-
         var counters = _context.Counters;
         switch (reason)
         {
@@ -263,6 +260,9 @@ internal sealed class ConnectionSession
                 break;
         }
 
+        _socket.Dispose();
+        _input.Dispose();
+        _output.Dispose();
         counters.Decrement(Counter.AIn);
         if (_context.LogConnections)
         {

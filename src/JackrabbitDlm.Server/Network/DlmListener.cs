@@ -77,6 +77,9 @@ internal sealed class DlmListener : IAsyncDisposable
                 socket.DualMode = true;
             }
 
+            // Accepted sockets inherit TCP_NODELAY from the listener (Linux, Windows, the BSDs),
+            // which saves a system call on every connection; replies then never wait for Nagle.
+            socket.NoDelay = true;
             socket.Bind(endPoint);
             socket.Listen();
         }
@@ -200,21 +203,7 @@ internal sealed class DlmListener : IAsyncDisposable
             return;
         }
 
-        ConnectionSession session;
-        try
-        {
-            client.NoDelay = true;
-            session = new ConnectionSession(client, Interlocked.Increment(ref _lastConnectionId), slot, _context);
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            // The client is gone already (reset before we got to it).
-            client.Dispose();
-            _table.Release(slot);
-            counters.Increment(Counter.BadConn);
-            return;
-        }
-
+        var session = new ConnectionSession(client, Interlocked.Increment(ref _lastConnectionId), slot, _context);
         counters.Increment(Counter.AIn);
         _table.Attach(slot, session);
         if (_context.LogConnections)
@@ -228,15 +217,16 @@ internal sealed class DlmListener : IAsyncDisposable
 
     private void Refuse(Socket client)
     {
-        client.Dispose();
-        if (_table.IsStopping)
+        // Counted before the close, so whoever sees the close also sees the count. A refused
+        // connection never sends a complete line: it counts as a bad connection.
+        var stopping = _table.IsStopping;
+        if (!stopping)
         {
-            return;
+            _context.Counters.Increment(Counter.BadConn);
         }
 
-        // A refused connection never sends a complete line, so it counts as a bad connection.
-        _context.Counters.Increment(Counter.BadConn);
-        if (_capWarnings.TryEnter(out var suppressed))
+        client.Dispose();
+        if (!stopping && _capWarnings.TryEnter(out var suppressed))
         {
             Log.ConnectionCapReached(_logger, _options.MaxConnections, suppressed);
         }
