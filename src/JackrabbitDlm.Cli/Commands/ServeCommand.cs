@@ -71,6 +71,8 @@ internal static class ServeCommand
             return ExitCodes.InvalidConfiguration;
         }
 
+        SocketScheduling.PreferInlineCompletions();
+
         // Registered before the server starts, so a signal during start-up still stops it cleanly.
         using var signal = new ShutdownSignal();
         using var loggerFactory = ConsoleLogging.Create(options.LogLevel);
