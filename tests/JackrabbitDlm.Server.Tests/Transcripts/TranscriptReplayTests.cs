@@ -177,8 +177,10 @@ public sealed class TranscriptReplayTests : IClassFixture<TranscriptReplayTests.
             // Once the server has answered or closed, the recording's later writes have nothing
             // left to show (ours answers as soon as a newline arrives).
             var seconds = pause.GetDouble();
+            // A pause past the idle timeout waits until the server closes, with room for a slow
+            // machine; Poll returns as soon as the close arrives.
             var wait = seconds >= ReplayIdleTimeout.TotalSeconds
-                ? ReplayIdleTimeout + TimeSpan.FromMilliseconds(500)
+                ? ReplayIdleTimeout + TimeSpan.FromSeconds(3)
                 : TimeSpan.FromSeconds(Math.Min(seconds, LongestPause.TotalSeconds));
             if (connection.Socket.Poll(wait, SelectMode.SelectRead))
             {
