@@ -19,6 +19,9 @@ internal sealed class ConnectionContext
     /// <summary>The longest request line in bytes, newline excluded.</summary>
     public required int MaxRequestBytes { get; init; }
 
+    /// <summary>What all connections together may hold for long lines.</summary>
+    public required LineBufferBudget LineBudget { get; init; }
+
     /// <summary>Cancelled when a stopping server's grace period is over: requests in flight give up.</summary>
     public required CancellationToken Aborted { get; init; }
 

@@ -42,7 +42,7 @@ internal sealed class ConnectionSession
     {
         _socket = socket;
         _context = context;
-        _input = new ReceiveBuffer(context.MaxRequestBytes);
+        _input = new ReceiveBuffer(context.MaxRequestBytes, context.LineBudget);
         Id = id;
         Slot = slot;
     }
@@ -164,7 +164,13 @@ internal sealed class ConnectionSession
                 return state;
             }
 
-            var received = await _socket.ReceiveAsync(_input.GetFreeMemory(), SocketFlags.None).ConfigureAwait(false);
+            // Without room for more of this line, it is treated as over the cap.
+            if (!_input.TryGetFreeMemory(out var free))
+            {
+                return LineState.TooLong;
+            }
+
+            var received = await _socket.ReceiveAsync(free, SocketFlags.None).ConfigureAwait(false);
             if (received == 0)
             {
                 return LineState.Ended;

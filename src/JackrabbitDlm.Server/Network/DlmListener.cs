@@ -13,6 +13,10 @@ namespace JackrabbitDlm.Server.Network;
 /// </summary>
 internal sealed class DlmListener : IAsyncDisposable
 {
+    // Room for this many lines at the size cap at once; more can only be an attack or a flood,
+    // and those connections are closed as over the cap rather than let memory run out.
+    private const int LinesAtCapAtOnce = 32;
+
     private static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan AbortWait = TimeSpan.FromSeconds(2);
@@ -56,6 +60,7 @@ internal sealed class DlmListener : IAsyncDisposable
             Time = time,
             Logger = logger,
             MaxRequestBytes = options.MaxRequestBytes,
+            LineBudget = new LineBufferBudget((long)LinesAtCapAtOnce * options.MaxRequestBytes),
             Aborted = _abort.Token,
             LogConnections = logger.IsEnabled(LogLevel.Debug),
         };

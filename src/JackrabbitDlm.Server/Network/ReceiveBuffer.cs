@@ -6,7 +6,8 @@ namespace JackrabbitDlm.Server.Network;
 /// <summary>
 /// The bytes a connection has received and not yet consumed, split into lines. A line is found
 /// wherever its newline falls in a read (section 9: the original only looked at a read's end).
-/// The array is pooled and grows on demand, never past what the line cap needs.
+/// The array is pooled and grows on demand, never past what the line cap needs, and only as far
+/// as the shared <see cref="LineBufferBudget"/> allows.
 /// </summary>
 /// <remarks>Not thread-safe: one connection's receive loop owns it.</remarks>
 internal sealed class ReceiveBuffer : IDisposable
@@ -14,7 +15,9 @@ internal sealed class ReceiveBuffer : IDisposable
     private const int InitialSize = 4096;
 
     private readonly int _maxLineBytes;
+    private readonly LineBufferBudget _budget;
     private byte[] _array;
+    private long _charged;
     private int _start;
     private int _end;
 
@@ -22,9 +25,10 @@ internal sealed class ReceiveBuffer : IDisposable
     // small reads is scanned once, not once per read.
     private int _scanned;
 
-    public ReceiveBuffer(int maxLineBytes)
+    public ReceiveBuffer(int maxLineBytes, LineBufferBudget budget)
     {
         _maxLineBytes = maxLineBytes;
+        _budget = budget;
         _array = ArrayPool<byte>.Shared.Rent(Math.Min(InitialSize, maxLineBytes + 1));
     }
 
@@ -32,7 +36,7 @@ internal sealed class ReceiveBuffer : IDisposable
     public bool HasPartialLine => _end > _start;
 
     /// <summary>Takes the next complete line, without its newline.</summary>
-    /// <remarks>The line stays valid until the next <see cref="GetFreeMemory"/>.</remarks>
+    /// <remarks>The line stays valid until the next <see cref="TryGetFreeMemory"/>.</remarks>
     public LineState TakeLine(out ReadOnlyMemory<byte> line)
     {
         line = default;
@@ -56,19 +60,22 @@ internal sealed class ReceiveBuffer : IDisposable
     }
 
     /// <summary>Space to receive into: at least one byte, after compacting or growing the array.</summary>
-    public Memory<byte> GetFreeMemory()
+    /// <returns>False when the array would have to grow and the shared budget is spent.</returns>
+    public bool TryGetFreeMemory(out Memory<byte> free)
     {
         if (_start == _end)
         {
             _start = _end = _scanned = 0;
         }
 
-        if (_end == _array.Length)
+        if (_end == _array.Length && !TryMakeRoom())
         {
-            MakeRoom();
+            free = default;
+            return false;
         }
 
-        return _array.AsMemory(_end);
+        free = _array.AsMemory(_end);
+        return true;
     }
 
     /// <summary>Records that <paramref name="count"/> bytes were received into the free memory.</summary>
@@ -82,13 +89,15 @@ internal sealed class ReceiveBuffer : IDisposable
     {
         var array = _array;
         _array = [];
+        _budget.Give(_charged);
+        _charged = 0;
         if (array.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(array);
         }
     }
 
-    private void MakeRoom()
+    private bool TryMakeRoom()
     {
         var pending = _end - _start;
         if (_start > 0)
@@ -97,7 +106,7 @@ internal sealed class ReceiveBuffer : IDisposable
             _scanned -= _start;
             _start = 0;
             _end = pending;
-            return;
+            return true;
         }
 
         // A full array holds one unfinished line within the cap (TakeLine reports anything
@@ -105,8 +114,16 @@ internal sealed class ReceiveBuffer : IDisposable
         Debug.Assert(pending <= _maxLineBytes, "a line over the cap must be reported before more is read");
         var size = (int)Math.Min((long)_array.Length * 2, (long)_maxLineBytes + 1);
         var larger = ArrayPool<byte>.Shared.Rent(size);
+        if (!_budget.TryTake(larger.Length - _array.Length))
+        {
+            ArrayPool<byte>.Shared.Return(larger);
+            return false;
+        }
+
+        _charged += larger.Length - _array.Length;
         _array.AsSpan(0, pending).CopyTo(larger);
         ArrayPool<byte>.Shared.Return(_array);
         _array = larger;
+        return true;
     }
 }

@@ -119,6 +119,34 @@ public sealed class ConnectionLimitTests
     }
 
     [Fact]
+    public async Task Budget_ManyLongLinesAtOnce_SomeClosedAndMemoryComesBack()
+    {
+        // 48 connections each holding 60 KiB of one line: more than the 32 lines at the cap
+        // that all connections together may hold.
+        const int Cap = 64 * 1024;
+        await using var server = await TestServer.StartAsync(options => options with { MaxRequestBytes = Cap });
+        var almostFull = new string('a', 60 * 1024);
+        var connections = new List<RawConnection>();
+        for (var i = 0; i < 48; i++)
+        {
+            var connection = await server.ConnectAsync();
+            connections.Add(connection);
+            await connection.SendAsync(almostFull);
+        }
+
+        Assert.True(await Eventually.TrueAsync(() => server.Counters.Get(Counter.DataOverrun) > 0));
+        Assert.True(await server.IsServingAsync());
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync();
+        }
+
+        // Once those connections are gone, a long line fits again.
+        Assert.True(await Eventually.TrueAsync(() => server.Server.OpenConnections == 0));
+        Assert.Equal("BadPayload", (await server.AskRawAsync(almostFull + "\n")).Status());
+    }
+
+    [Fact]
     public async Task Framing_LineSplitOverManyWrites_AnsweredWhenNewlineArrives()
     {
         await using var server = await TestServer.StartAsync();
