@@ -3,7 +3,9 @@ using JackrabbitDlm.Server.Files;
 
 namespace JackrabbitDlm.Server.Hosting;
 
-/// <summary>A quarantine that keeps nothing: the stand-in while no quarantine directory is configured.</summary>
+/// <summary>
+/// A quarantine that keeps nothing: the stand-in while no quarantine directory is configured.
+/// </summary>
 public sealed class DiscardingQuarantine : IQuarantine
 {
     public static DiscardingQuarantine Instance { get; } = new();

@@ -3,13 +3,17 @@ using Microsoft.Extensions.Logging;
 
 namespace JackrabbitDlm.Server.Hosting;
 
-/// <summary>The composition root of <c>jrdlm serve</c>: which implementation serves each part.</summary>
+/// <summary>
+/// The composition root of <c>jrdlm serve</c>: which implementation serves each part.
+/// </summary>
 public static class ServerComposition
 {
     /// <summary>The services a server started from the command line runs with.</summary>
-    /// <param name="options">The validated options; the base directory locates the file-based parts.</param>
+    /// <param name="options">Validated options; the base directory holds the file-based parts.</param>
     /// <param name="loggerFactory">Where diagnostic messages go.</param>
-    public static ServerServices CreateDefault(DlmServerOptions options, ILoggerFactory loggerFactory)
+    public static ServerServices CreateDefault(
+        DlmServerOptions options,
+        ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);

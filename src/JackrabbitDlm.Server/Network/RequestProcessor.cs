@@ -23,7 +23,11 @@ internal sealed class RequestProcessor
     // Read once: checking the level per request costs more than the rest of the logging path.
     private readonly bool _logRequests;
 
-    public RequestProcessor(DlmEngine engine, IQuarantine quarantine, IEventLog eventLog, ILogger logger)
+    public RequestProcessor(
+        DlmEngine engine,
+        IQuarantine quarantine,
+        IEventLog eventLog,
+        ILogger logger)
     {
         _engine = engine;
         _quarantine = quarantine;
@@ -32,7 +36,10 @@ internal sealed class RequestProcessor
         _logRequests = logger.IsEnabled(LogLevel.Debug);
     }
 
-    /// <summary>Answers <paramref name="line"/> (without its newline), appending the reply to <paramref name="output"/>.</summary>
+    /// <summary>
+    /// Answers <paramref name="line"/> (without its newline), appending the reply to <paramref
+    /// name="output"/>.
+    /// </summary>
     /// <returns>True when the request asked to keep the connection open for another one.</returns>
     public async ValueTask<bool> AnswerAsync(
         ReadOnlyMemory<byte> line,
@@ -74,7 +81,10 @@ internal sealed class RequestProcessor
         _ => RefusalReason.Payload,
     };
 
-    private void KeepRefused(ReadOnlySpan<byte> line, RefusalReason reason, ConnectionSession session)
+    private void KeepRefused(
+        ReadOnlySpan<byte> line,
+        RefusalReason reason,
+        ConnectionSession session)
     {
         if (_logRequests)
         {
