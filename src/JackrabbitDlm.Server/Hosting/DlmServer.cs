@@ -107,7 +107,8 @@ public sealed class DlmServer : IAsyncDisposable
         {
             // Nothing runs yet, so there is nothing for a stop to do.
             Interlocked.Exchange(ref _state, Stopped);
-            Log.ListenFailed(_logger, $"{_options.Host}:{_options.Port}", e);
+            // An operator's mistake (address in use, unknown host) needs its reason, not a trace.
+            Log.ListenFailed(_logger, $"{_options.Host}:{_options.Port}", e.Message);
             throw;
         }
 

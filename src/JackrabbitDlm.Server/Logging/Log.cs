@@ -53,8 +53,8 @@ internal static partial class Log
         8, LogLevel.Warning, "{OpenConnections} connections did not finish after being closed")]
     public static partial void ConnectionsLeftOpen(ILogger logger, int openConnections);
 
-    [LoggerMessage(9, LogLevel.Critical, "Cannot listen on {EndPoint}")]
-    public static partial void ListenFailed(ILogger logger, string endPoint, Exception exception);
+    [LoggerMessage(9, LogLevel.Critical, "Cannot listen on {EndPoint}: {Reason}")]
+    public static partial void ListenFailed(ILogger logger, string endPoint, string reason);
 
     [LoggerMessage(10, LogLevel.Error, "Writing the statistics line failed")]
     public static partial void StatisticsFailed(ILogger logger, Exception exception);

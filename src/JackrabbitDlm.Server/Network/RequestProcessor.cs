@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using JackrabbitDlm.Engine;
 using JackrabbitDlm.Engine.Validation;
 using JackrabbitDlm.Protocol.Wire;
@@ -41,6 +42,7 @@ internal sealed class RequestProcessor
     /// name="output"/>.
     /// </summary>
     /// <returns>True when the request asked to keep the connection open for another one.</returns>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> AnswerAsync(
         ReadOnlyMemory<byte> line,
         IBufferWriter<byte> output,
