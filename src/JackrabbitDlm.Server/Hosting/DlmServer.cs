@@ -5,6 +5,7 @@ using JackrabbitDlm.Engine.Backends;
 using JackrabbitDlm.Engine.Memory;
 using JackrabbitDlm.Engine.Statistics;
 using JackrabbitDlm.Engine.Validation;
+using JackrabbitDlm.Server.Files;
 using JackrabbitDlm.Server.Logging;
 using JackrabbitDlm.Server.Network;
 using JackrabbitDlm.Server.Options;
@@ -40,6 +41,7 @@ public sealed class DlmServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private int _state;
     private Task? _stopping;
+    private PidFile? _pidFile;
 
     /// <summary>Builds a server; nothing is bound until <see cref="StartAsync"/>.</summary>
     /// <exception cref="ArgumentException">
@@ -112,6 +114,11 @@ public sealed class DlmServer : IAsyncDisposable
             throw;
         }
 
+        if (_services.Directories is { } directories)
+        {
+            _pidFile = PidFile.Create(directories, EndPoint.Port);
+        }
+
         Log.Listening(_logger, EndPoint);
         Log.Backend(_logger, _backend.Name);
         Log.Configuration(
@@ -150,6 +157,10 @@ public sealed class DlmServer : IAsyncDisposable
         await _listener.DisposeAsync().ConfigureAwait(false);
         await _statistics.DisposeAsync().ConfigureAwait(false);
         await _backend.DisposeAsync().ConfigureAwait(false);
+        foreach (var resource in _services.OwnedResources)
+        {
+            resource.Dispose();
+        }
     }
 
     private static MemoryBackend CreateMemoryBackend(ServerServices services) =>
@@ -190,6 +201,7 @@ public sealed class DlmServer : IAsyncDisposable
         await _listener.StopAsync(_options.ShutdownGrace, cancellationToken).ConfigureAwait(false);
         await _statistics.DisposeAsync().ConfigureAwait(false);
         _statistics.WriteNow();
+        _pidFile?.Dispose();
         Log.Stopped(_logger);
     }
 }

@@ -53,6 +53,15 @@ public sealed record ServerServices
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The base directory, when the server has one: it then writes <c>Logs/&lt;port&gt;.pid</c>
+    /// while it runs.
+    /// </summary>
+    public BaseDirectory? Directories { get; init; }
+
+    /// <summary>Parts the server disposes when it is disposed, after the backend.</summary>
+    public IReadOnlyList<IDisposable> OwnedResources { get; init; } = [];
+
     /// <summary>Where diagnostic messages go; nowhere by default.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 }

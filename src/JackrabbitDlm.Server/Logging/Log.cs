@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace JackrabbitDlm.Server.Logging;
 
 /// <summary>
-/// Every diagnostic message of the server. Event ids are stable: 1-99 hosting, 100-199 network,
-/// 200-299 stand-ins for parts not yet configured. A client's bad request is Debug, never an error.
+/// Every diagnostic message of the server. Event ids are stable: 1-99 hosting, 100-199 network;
+/// the file-based parts log from 3000 (see Files/FilesLog.cs). A client's bad request is Debug,
+/// never an error.
 /// </summary>
 internal static partial class Log
 {
@@ -93,18 +94,4 @@ internal static partial class Log
     [LoggerMessage(
         108, LogLevel.Error, "Keeping the refused request of connection {ConnectionId} failed")]
     public static partial void KeepRefusedFailed(ILogger logger, long connectionId, Exception exception);
-
-    [LoggerMessage(200, LogLevel.Information, "Event: {Message}")]
-    public static partial void Event(ILogger logger, string message);
-
-    [LoggerMessage(
-        201, LogLevel.Debug, "Event: DLMerror/{Reason}: {ClientAddress}/{QuarantineFile}")]
-    public static partial void RefusalEvent(
-        ILogger logger,
-        RefusalReason reason,
-        string clientAddress,
-        string quarantineFile);
-
-    [LoggerMessage(202, LogLevel.Information, "Statistics: {Statistics}")]
-    public static partial void StatisticsEvent(ILogger logger, string statistics);
 }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using JackrabbitDlm.Server.Files;
 using JackrabbitDlm.Server.Hosting;
 using JackrabbitDlm.Server.Tests.Infrastructure;
 
@@ -62,11 +63,9 @@ public sealed class TranscriptReplayTests : IClassFixture<TranscriptReplayTests.
     private static async Task<List<string>> ReplayWithRestartAsync(
         IReadOnlyList<TranscriptStep> steps)
     {
-        // The restart keeps the base directory, as the recording did. These servers have no
-        // value store on disk: that belongs to the files work, whose restart test checks that a
-        // spilled value survives under its real name. Here every value is lost with the memory,
-        // so "restart: what survives" step 6 answers NotFound, which the original also answers
-        // (because it files the value under the wrong name: see the deviation of step 7).
+        // The restart keeps the base directory, as the recording did, and these servers keep
+        // large long-lived values on disk as jrdlm serve does: the authenticated 18000-character
+        // value of "restart: what survives" comes back under its real name (see the deviations).
         var directory = Directory.CreateTempSubdirectory("jrdlm-restart-").FullName;
         var mismatches = new List<string>();
         try
@@ -269,7 +268,19 @@ public sealed class TranscriptReplayTests : IClassFixture<TranscriptReplayTests.
     private static Task<TestServer> StartReplayServerAsync(string? baseDirectory = null) =>
         TestServer.StartAsync(
             options => options with { IdleTimeout = ReplayIdleTimeout },
-            baseDirectory: baseDirectory);
+            baseDirectory is null ? null : services => WithValuesOnDisk(services, baseDirectory),
+            baseDirectory);
+
+    private static ServerServices WithValuesOnDisk(ServerServices services, string baseDirectory)
+    {
+        var directories = new BaseDirectory(baseDirectory);
+        directories.EnsureCreated();
+        return services with
+        {
+            SpillStore = new DiskValueStore(directories),
+            TokenReservations = new FileTokenReservations(directories),
+        };
+    }
 
     /// <summary>
     /// One server for every scenario: their entry keys do not overlap, as in the recording.
