@@ -10,4 +10,10 @@ internal static class ExitCodes
 
     /// <summary>The options or the configuration are invalid.</summary>
     public const int InvalidConfiguration = 2;
+
+    /// <summary>
+    /// <c>jrdlm serve</c> could not open its backend at start: Redis unreachable, the SQLite file
+    /// or the entries directory unusable. Later outages answer <c>NO</c> instead.
+    /// </summary>
+    public const int BackendUnavailable = 3;
 }
