@@ -126,7 +126,8 @@ internal static class ServeCommand
         {
             services = ServerComposition.CreateDefault(options, loggerFactory);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception e)
+            when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             await ReportAsync($"cannot use the base directory {options.BaseDirectory}: {e.Message}")
                 .ConfigureAwait(false);

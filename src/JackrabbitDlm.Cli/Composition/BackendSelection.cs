@@ -20,9 +20,15 @@ internal static class BackendSelection
     /// expiries into <see cref="ServerServices.Counters"/>; unchanged for the memory backend,
     /// which the server builds itself.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The store cannot be used; the message says why.</exception>
-    /// <exception cref="ServerOptionsException">The Redis configuration string is malformed.</exception>
-    /// <exception cref="OperationCanceledException">Cancelled while waiting for the store.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The store cannot be used; the message says why.
+    /// </exception>
+    /// <exception cref="ServerOptionsException">
+    /// The Redis configuration string is malformed.
+    /// </exception>
+    /// <exception cref="OperationCanceledException">
+    /// Cancelled while waiting for the store.
+    /// </exception>
     public static async Task<ServerServices> OpenAsync(
         DlmServerOptions options,
         ServerServices services,
@@ -48,7 +54,8 @@ internal static class BackendSelection
                     Counters = services.Counters,
                     Logger = loggers.CreateLogger<SqliteBackend>(),
                 };
-                return await SqliteBackend.OpenAsync(sqlite, cancellationToken).ConfigureAwait(false);
+                return await SqliteBackend.OpenAsync(sqlite, cancellationToken)
+                    .ConfigureAwait(false);
 
             case BackendNames.FileSystem:
                 var fileSystem = new FileSystemBackendOptions
@@ -61,7 +68,8 @@ internal static class BackendSelection
                     .ConfigureAwait(false);
 
             case BackendNames.Redis:
-                return await OpenRedisAsync(options, services, cancellationToken).ConfigureAwait(false);
+                return await OpenRedisAsync(options, services, cancellationToken)
+                    .ConfigureAwait(false);
 
             default:
                 return null;
@@ -89,7 +97,8 @@ internal static class BackendSelection
             // The client library names the offending option, never the password's value.
             throw new ServerOptionsException($"{ServerSettings.Redis.Describe()}: {e.Message}");
         }
-        catch (InvalidOperationException e) when (e.InnerException is RedisConnectionException inner)
+        catch (InvalidOperationException e)
+            when (e.InnerException is RedisConnectionException inner)
         {
             // The client's own message trails a page of connection diagnostics after its first
             // clause; the kind of failure (refused, authentication, ...) is what an operator needs.

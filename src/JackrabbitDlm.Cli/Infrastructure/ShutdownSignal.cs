@@ -22,7 +22,7 @@ internal sealed class ShutdownSignal : IDisposable
     /// <summary>Completes at the first signal.</summary>
     public Task Requested => _requested.Task;
 
-    /// <summary>Cancelled at the first signal, for work that may be abandoned, e.g. a start.</summary>
+    /// <summary>Cancelled at the first signal, for work that may be abandoned (a start).</summary>
     public CancellationToken Stopping => _stopping.Token;
 
     /// <summary>Cancelled at the second signal.</summary>

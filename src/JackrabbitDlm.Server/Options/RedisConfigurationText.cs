@@ -22,8 +22,8 @@ public static class RedisConfigurationText
         for (var i = 0; i < parts.Length; i++)
         {
             var equals = parts[i].IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0
-                && string.Equals(parts[i][..equals].Trim(), "password", StringComparison.OrdinalIgnoreCase))
+            var key = equals > 0 ? parts[i][..equals].Trim() : string.Empty;
+            if (string.Equals(key, "password", StringComparison.OrdinalIgnoreCase))
             {
                 parts[i] = string.Concat(parts[i].AsSpan(0, equals + 1), "***");
             }

@@ -92,12 +92,16 @@ public static class ServerSettings
     public static readonly ServerSetting SqlitePath = new(
         "SqlitePath", "--sqlite-path", "JRDLM_SQLITE_PATH", "file",
         "Database file of the sqlite backend",
-        o => string.IsNullOrWhiteSpace(o.SqlitePath) ? "<base>/Disk/jrdlm.db" : o.SqlitePath);
+        o => string.IsNullOrWhiteSpace(o.SqlitePath)
+            ? "<base>/Disk/jrdlm.db"
+            : o.SqlitePath);
 
     public static readonly ServerSetting FileSystemPath = new(
         "FileSystemPath", "--fs-path", "JRDLM_FS_PATH", "directory",
         "Directory of the filesystem backend",
-        o => string.IsNullOrWhiteSpace(o.FileSystemPath) ? "<base>/Disk/entries" : o.FileSystemPath);
+        o => string.IsNullOrWhiteSpace(o.FileSystemPath)
+            ? "<base>/Disk/entries"
+            : o.FileSystemPath);
 
     // Shown redacted wherever it is shown: the string may carry the Redis password.
     public static readonly ServerSetting Redis = new(

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JackrabbitDlm.Server.Tests.Hosting;
 
-/// <summary>What <c>jrdlm serve</c> is composed of, for the memory backend and the others.</summary>
+/// <summary>What <c>jrdlm serve</c> is made of, for the memory backend and the others.</summary>
 public sealed class ServerCompositionTests : IDisposable
 {
     private readonly TempBase _base = new(create: false);

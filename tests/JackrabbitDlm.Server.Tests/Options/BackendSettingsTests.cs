@@ -17,7 +17,9 @@ public sealed class BackendSettingsTests : IDisposable
     [Fact]
     public void Load_NothingGiven_MemoryWithDefaultPlaces()
     {
-        var options = DlmServerOptionsLoader.Load(null, None, None) with { BaseDirectory = _directory };
+        var loaded = DlmServerOptionsLoader.Load(null, None, None);
+
+        var options = loaded with { BaseDirectory = _directory };
 
         Assert.Equal(BackendNames.Memory, options.Backend);
         Assert.Equal("jrdlm:", options.RedisKeyPrefix);
@@ -74,7 +76,8 @@ public sealed class BackendSettingsTests : IDisposable
     public void Load_Flags_WinOverEnvironmentAndFile()
     {
         var file = Path.Combine(_directory, "jrdlm.json");
-        File.WriteAllText(file, """{ "Backend": "redis", "Redis": "file:1", "SqlitePath": "/f.db" }""");
+        File.WriteAllText(
+            file, """{ "Backend": "redis", "Redis": "file:1", "SqlitePath": "/f.db" }""");
         var environment = new Dictionary<string, string?>
         {
             ["JRDLM_BACKEND"] = "sqlite",
@@ -130,7 +133,7 @@ public sealed class BackendSettingsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("RedisKeyPrefix", "RedisKeyPrefix (--redis-prefix, JRDLM_REDIS_PREFIX) must not be")]
+    [InlineData("RedisKeyPrefix", "RedisKeyPrefix (--redis-prefix, JRDLM_REDIS_PREFIX) must not")]
     [InlineData("SqlitePath", "SqlitePath (--sqlite-path, JRDLM_SQLITE_PATH) must not be empty.")]
     [InlineData("FileSystemPath", "FileSystemPath (--fs-path, JRDLM_FS_PATH) must not be empty.")]
     [InlineData("Backend", "Backend (--backend, JRDLM_BACKEND) must not be empty.")]
