@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using JackrabbitDlm.Protocol.Encoding;
 using JackrabbitDlm.Protocol.Wire;
 
 namespace JackrabbitDlm.Client.Tests.Infrastructure;
@@ -69,6 +70,10 @@ internal sealed class CannedServer : IAsyncDisposable
         response.WriteLine(output);
         return output.WrittenSpan.ToArray();
     }
+
+    /// <summary>A reply line holding any JSON text, encoded as the protocol does.</summary>
+    public static byte[] RawReply(string json) =>
+        System.Text.Encoding.ASCII.GetBytes(DlmTextEncoding.EncodeText(json) + "\n");
 
     /// <summary>A handler that answers every request with the same reply.</summary>
     public static Func<DlmRequest, byte[]?> Always(DlmStatus status, string? id = null, string? value = null) =>
