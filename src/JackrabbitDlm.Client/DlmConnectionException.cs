@@ -8,7 +8,9 @@ public sealed class DlmConnectionException : DlmException
 {
     /// <summary>Makes the exception for a server and the number of attempts made.</summary>
     public DlmConnectionException(string host, int port, int attempts, Exception? innerException)
-        : base($"The JackrabbitDLM server at {host}:{port} could not be reached ({attempts} attempts).", innerException)
+        : base(
+            $"The JackrabbitDLM server at {host}:{port} could not be reached in {attempts} attempts.",
+            innerException)
     {
         Host = host;
         Port = port;

@@ -4,8 +4,8 @@ namespace JackrabbitDlm.Client;
 
 /// <summary>
 /// A JackrabbitDLM lock behind DistributedLock's <see cref="IDistributedLock"/>: every acquisition
-/// takes a lease of the client's <see cref="DlmClient.LeaseDuration"/> and renews it in the background
-/// until the handle is disposed.
+/// takes a lease of the client's <see cref="DlmClient.LeaseDuration"/> and renews it in the
+/// background until the handle is disposed.
 /// </summary>
 /// <remarks>
 /// Thread-safe. Each acquisition has its own owner id, so two acquisitions exclude each other even
@@ -30,7 +30,9 @@ public sealed class DlmDistributedLock : IDistributedLock
     /// <summary>The lock's entry key on the server.</summary>
     public string Name { get; }
 
-    /// <summary>Tries to take the lock, waiting up to <paramref name="timeout"/> (default: no wait).</summary>
+    /// <summary>
+    /// Tries to take the lock, waiting up to <paramref name="timeout"/> (default: no wait).
+    /// </summary>
     /// <returns>The handle, or null when someone else held the lock for the whole wait.</returns>
     /// <exception cref="DlmConnectionException">The server could not be reached.</exception>
     public IDistributedSynchronizationHandle? TryAcquire(
@@ -38,8 +40,12 @@ public sealed class DlmDistributedLock : IDistributedLock
         CancellationToken cancellationToken = default) =>
         TryAcquireAsync(timeout, cancellationToken).AsTask().GetAwaiter().GetResult();
 
-    /// <summary>Takes the lock, waiting up to <paramref name="timeout"/> (default: for good).</summary>
-    /// <exception cref="DlmTimeoutException">The wait ran out; it is a <see cref="TimeoutException"/>.</exception>
+    /// <summary>
+    /// Takes the lock, waiting up to <paramref name="timeout"/> (default: for good).
+    /// </summary>
+    /// <exception cref="DlmTimeoutException">
+    /// The wait ran out; it is a <see cref="TimeoutException"/>.
+    /// </exception>
     /// <exception cref="DlmConnectionException">The server could not be reached.</exception>
     public IDistributedSynchronizationHandle Acquire(
         TimeSpan? timeout = null,
@@ -53,13 +59,15 @@ public sealed class DlmDistributedLock : IDistributedLock
     {
         if (timeout == TimeSpan.Zero)
         {
-            return await _client.TryAcquireAsync(Name, _client.LeaseDuration, Renewing, cancellationToken)
+            return await _client
+                .TryAcquireAsync(Name, _client.LeaseDuration, Renewing, cancellationToken)
                 .ConfigureAwait(false);
         }
 
         try
         {
-            return await _client.AcquireAsync(Name, _client.LeaseDuration, timeout, Renewing, cancellationToken)
+            return await _client
+                .AcquireAsync(Name, _client.LeaseDuration, timeout, Renewing, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (DlmTimeoutException)
@@ -72,6 +80,7 @@ public sealed class DlmDistributedLock : IDistributedLock
     public async ValueTask<IDistributedSynchronizationHandle> AcquireAsync(
         TimeSpan? timeout = null,
         CancellationToken cancellationToken = default) =>
-        await _client.AcquireAsync(Name, _client.LeaseDuration, timeout, Renewing, cancellationToken)
+        await _client
+            .AcquireAsync(Name, _client.LeaseDuration, timeout, Renewing, cancellationToken)
             .ConfigureAwait(false);
 }

@@ -6,7 +6,8 @@ namespace JackrabbitDlm.Client;
 /// </summary>
 /// <remarks>
 /// A wait that runs out is not a failure of the server or the wire: it throws
-/// <see cref="DlmTimeoutException"/>, a <see cref="TimeoutException"/> as every .NET lock wait does.
+/// <see cref="DlmTimeoutException"/>, a <see cref="TimeoutException"/> as every .NET lock wait
+/// does.
 /// </remarks>
 public abstract class DlmException : Exception
 {

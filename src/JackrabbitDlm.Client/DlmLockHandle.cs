@@ -5,8 +5,8 @@ using Medallion.Threading;
 namespace JackrabbitDlm.Client;
 
 /// <summary>
-/// A lock this process holds: its lease, its fencing token, renewal, and a token that fires when the
-/// lock is lost. Disposing it releases the lock; disposing again does nothing.
+/// A lock this process holds: its lease, its fencing token, renewal, and a token that fires when
+/// the lock is lost. Disposing it releases the lock; disposing again does nothing.
 /// </summary>
 /// <remarks>
 /// Thread-safe. The lock counts as lost when a renewal is answered by another owner, or when
@@ -58,18 +58,20 @@ public sealed class DlmLockHandle : IDistributedSynchronizationHandle
     public string OwnerId { get; }
 
     /// <summary>
-    /// The server's fencing token for this lock (reply field <c>Token</c>): larger than the token of any
-    /// earlier holder. Null when the server sends none (the original server does not).
+    /// The server's fencing token for this lock (reply field <c>Token</c>): larger than the token
+    /// of any earlier holder. Null when the server sends none (the original server does not).
     /// </summary>
     public long? FencingToken { get; }
 
     /// <summary>
-    /// When the lease ends unless renewed (UTC). Measured from when the request was sent, so it is never
-    /// later than the server's own expiry.
+    /// When the lease ends unless renewed (UTC). Measured from when the request was sent, so it is
+    /// never later than the server's own expiry.
     /// </summary>
     public DateTimeOffset ExpiresAt => new(Volatile.Read(ref _expiresAtUtcTicks), TimeSpan.Zero);
 
-    /// <summary>Fires when the lock is lost; it does not fire when the handle is disposed.</summary>
+    /// <summary>
+    /// Fires when the lock is lost; it does not fire when the handle is disposed.
+    /// </summary>
     public CancellationToken LostToken { get; }
 
     /// <summary>True once the lock is lost.</summary>
@@ -83,11 +85,19 @@ public sealed class DlmLockHandle : IDistributedSynchronizationHandle
     /// <summary>Extends the lease to <paramref name="ttl"/> from now.</summary>
     /// <param name="ttl">The new TTL; null for the TTL the lock was acquired with.</param>
     /// <param name="cancellationToken">Cancels the request and its retries.</param>
-    /// <returns>True when extended; false when the lock is lost (and <see cref="LostToken"/> has fired).</returns>
-    /// <exception cref="DlmConnectionException">The server could not be reached; the lease runs on.</exception>
-    /// <exception cref="DlmRefusedException">The server refused the TTL or is short of memory.</exception>
+    /// <returns>
+    /// True when extended; false when the lock is lost (and <see cref="LostToken"/> has fired).
+    /// </returns>
+    /// <exception cref="DlmConnectionException">
+    /// The server could not be reached; the lease runs on.
+    /// </exception>
+    /// <exception cref="DlmRefusedException">
+    /// The server refused the TTL or is short of memory.
+    /// </exception>
     /// <exception cref="ObjectDisposedException">The handle was disposed.</exception>
-    public async Task<bool> RenewAsync(TimeSpan? ttl = null, CancellationToken cancellationToken = default)
+    public async Task<bool> RenewAsync(
+        TimeSpan? ttl = null,
+        CancellationToken cancellationToken = default)
     {
         var newTtl = ttl ?? _ttl;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(newTtl, TimeSpan.Zero, nameof(ttl));
@@ -103,7 +113,7 @@ public sealed class DlmLockHandle : IDistributedSynchronizationHandle
 
             var sentAt = Time.GetUtcNow();
             var reply = await _transport
-                .SendAsync(OwnerId, EntryKey, DlmAction.Lock, newTtl, null, retry: true, cancellationToken)
+                .SendAsync(OwnerId, EntryKey, DlmAction.Lock, newTtl, null, true, cancellationToken)
                 .ConfigureAwait(false);
             return ApplyRenewal(reply, sentAt + newTtl);
         }
@@ -113,11 +123,15 @@ public sealed class DlmLockHandle : IDistributedSynchronizationHandle
         }
     }
 
-    /// <summary>Releases the lock on the server; <see cref="DisposeAsync"/> does the same quietly.</summary>
+    /// <summary>
+    /// Releases the lock on the server; <see cref="DisposeAsync"/> does the same quietly.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the request and its retries.</param>
-    /// <returns>True when the server removed this owner's entry; false when it was gone or not ours any
-    /// more, or the handle was released before.</returns>
-    /// <exception cref="DlmConnectionException">The server could not be reached; the lock ends at its expiry.</exception>
+    /// <returns>True when the server removed this owner's entry; false when it was gone or not
+    /// ours any more, or the handle was released before.</returns>
+    /// <exception cref="DlmConnectionException">
+    /// The server could not be reached; the lock ends at its expiry.
+    /// </exception>
     public async Task<bool> ReleaseAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _released, 1) != 0)
@@ -134,12 +148,13 @@ public sealed class DlmLockHandle : IDistributedSynchronizationHandle
         {
             _lost.CancelAfter(Timeout.InfiniteTimeSpan);
             var reply = await _transport
-                .SendAsync(OwnerId, EntryKey, DlmAction.Unlock, TimeSpan.Zero, null, retry: true, cancellationToken)
+                .SendAsync(OwnerId, EntryKey, DlmAction.Unlock, TimeSpan.Zero, null, true, cancellationToken)
                 .ConfigureAwait(false);
             Log.LockReleased(_transport.Logger, EntryKey);
             return reply.Status switch
             {
-                // Unlocked carries the ID only when this request removed the entry (PROTOCOL.md section 7).
+                // Unlocked carries the ID only when this request removed the entry (PROTOCOL.md
+                // section 7).
                 DlmStatus.Unlocked => reply.Id is not null,
                 DlmStatus.NotOwner => false,
                 _ => throw DlmErrors.UnexpectedStatus(DlmAction.Unlock, EntryKey, reply),
@@ -152,8 +167,8 @@ public sealed class DlmLockHandle : IDistributedSynchronizationHandle
         }
     }
 
-    /// <summary>Releases the lock. A failure to reach the server is logged, not thrown: the lock then
-    /// ends at its expiry.</summary>
+    /// <summary>Releases the lock. A failure to reach the server is logged, not thrown: the lock
+    /// then ends at its expiry.</summary>
     public async ValueTask DisposeAsync()
     {
         try
@@ -166,16 +181,19 @@ public sealed class DlmLockHandle : IDistributedSynchronizationHandle
         }
     }
 
-    /// <summary>Releases the lock, blocking until the server answers; see <see cref="DisposeAsync"/>.</summary>
+    /// <summary>
+    /// Releases the lock, blocking until the server answers; see <see cref="DisposeAsync"/>.
+    /// </summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private bool ApplyRenewal(DlmReply reply, DateTimeOffset expiresAt)
     {
+        // The token stays with an entry for its whole life; a new one means the entry was made anew,
+        // so someone else may have held the lock in between.
+        var madeAnew = reply.Token is { } token && FencingToken is { } held && token != held;
         switch (reply.Status)
         {
-            // The token stays with an entry for its whole life; a new one means the entry was made
-            // anew, so someone else may have held the lock in between.
-            case DlmStatus.Locked when reply.Token is { } token && FencingToken is { } held && token != held:
+            case DlmStatus.Locked when madeAnew:
                 MarkLost("the lock was made anew after it had expired");
                 return false;
             case DlmStatus.Locked:
@@ -212,12 +230,13 @@ public sealed class DlmLockHandle : IDistributedSynchronizationHandle
         }
         catch (AggregateException)
         {
-            // Thrown by callbacks others registered on LostToken; their failure is not ours to report.
+            // Thrown by callbacks others registered on LostToken; their failure is not ours to
+            // report.
         }
     }
 
     private void LogLoss() =>
-        Log.LockLost(_transport.Logger, EntryKey, _lostReason ?? "it expired without a successful renewal");
+        Log.LockLost(_transport.Logger, EntryKey, _lostReason ?? "it expired without a renewal");
 
     private TimeSpan Remaining(DateTimeOffset expiresAt)
     {

@@ -4,12 +4,14 @@ namespace JackrabbitDlm.Client;
 public sealed record DlmLockOptions
 {
     /// <summary>
-    /// True to renew the lock in the background, every <see cref="RenewalCadence"/>, until the handle
-    /// is disposed or the lock is lost. A failed renewal is tried again at the next turn.
+    /// True to renew the lock in the background, every <see cref="RenewalCadence"/>, until the
+    /// handle is disposed or the lock is lost. A failed renewal is tried again at the next turn.
     /// </summary>
     public bool AutoRenew { get; init; }
 
-    /// <summary>The time between automatic renewals; null for a third of the TTL. Must be below the TTL.</summary>
+    /// <summary>
+    /// The time between automatic renewals; null for a third of the TTL. Must be below the TTL.
+    /// </summary>
     public TimeSpan? RenewalCadence { get; init; }
 
     /// <summary>

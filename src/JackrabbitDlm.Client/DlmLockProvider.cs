@@ -3,8 +3,8 @@ using Medallion.Threading;
 namespace JackrabbitDlm.Client;
 
 /// <summary>
-/// DistributedLock's <see cref="IDistributedLockProvider"/> for JackrabbitDLM: an application written
-/// against that interface moves to a JackrabbitDLM server by registering this provider.
+/// DistributedLock's <see cref="IDistributedLockProvider"/> for JackrabbitDLM: an application
+/// written against that interface moves to a JackrabbitDLM server by registering this provider.
 /// </summary>
 /// <remarks>Thread-safe; the locks it makes share the client's connection settings.</remarks>
 public sealed class DlmLockProvider : IDistributedLockProvider
@@ -18,7 +18,9 @@ public sealed class DlmLockProvider : IDistributedLockProvider
         _client = client;
     }
 
-    /// <summary>Makes the lock for entry key <paramref name="name"/>; nothing is sent to the server yet.</summary>
+    /// <summary>
+    /// Makes the lock for entry key <paramref name="name"/>; nothing is sent to the server yet.
+    /// </summary>
     /// <exception cref="ArgumentException">The name is empty.</exception>
     public DlmDistributedLock CreateLock(string name) => new(_client, name);
 

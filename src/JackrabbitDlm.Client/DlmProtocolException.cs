@@ -7,13 +7,17 @@ namespace JackrabbitDlm.Client;
 /// </summary>
 public sealed class DlmProtocolException : DlmException
 {
-    /// <summary>Makes the exception; <paramref name="statusWord"/> is null when no reply could be read.</summary>
+    /// <summary>
+    /// Makes the exception; <paramref name="statusWord"/> is null when no reply could be read.
+    /// </summary>
     public DlmProtocolException(string message, string? statusWord)
         : base(message)
     {
         StatusWord = statusWord;
     }
 
-    /// <summary>The status word of the reply, or null when the reply could not be read at all.</summary>
+    /// <summary>
+    /// The status word of the reply, or null when the reply could not be read at all.
+    /// </summary>
     public string? StatusWord { get; }
 }

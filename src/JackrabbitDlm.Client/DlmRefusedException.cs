@@ -4,8 +4,8 @@ namespace JackrabbitDlm.Client;
 
 /// <summary>
 /// The server refused the request without running it: <see cref="DlmStatus.BadPayload"/> (over a
-/// size or TTL limit, or the identity was not accepted) or <see cref="DlmStatus.NO"/> (the server is
-/// short of memory; trying again later may succeed).
+/// size or TTL limit, or the identity was not accepted) or <see cref="DlmStatus.NO"/> (the server
+/// is short of memory; trying again later may succeed).
 /// </summary>
 public sealed class DlmRefusedException : DlmException
 {

@@ -30,17 +30,25 @@ public sealed class JackrabbitDlmClientOptions
     /// <summary>The identity name (wire <c>Name</c>); null sends anonymous requests.</summary>
     public string? IdentityName { get; set; }
 
-    /// <summary>The identity secret (wire <c>Identity</c>); sent only together with a name.</summary>
+    /// <summary>
+    /// The identity secret (wire <c>Identity</c>); sent only together with a name.
+    /// </summary>
     public string? IdentitySecret { get; set; }
 
-    /// <summary>How many times a request is sent again after the server could not be reached.</summary>
-    /// <remarks>Only connection failures (refused, reset, timed out) are retried, never a reply.</remarks>
+    /// <summary>
+    /// How many times a request is sent again after the server could not be reached.
+    /// </summary>
+    /// <remarks>
+    /// Only connection failures (refused, reset, timed out) are retried, never a reply.
+    /// </remarks>
     public int RetryCount { get; set; } = 7;
 
     /// <summary>The pause before each retry.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest one attempt may take: connecting, sending and waiting for the reply.</summary>
+    /// <summary>
+    /// The longest one attempt may take: connecting, sending and waiting for the reply.
+    /// </summary>
     public TimeSpan SocketTimeout { get; set; } = TimeSpan.FromSeconds(300);
 
     /// <summary>

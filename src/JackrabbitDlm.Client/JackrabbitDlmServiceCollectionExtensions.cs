@@ -17,7 +17,10 @@ public static class JackrabbitDlmServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options; null keeps the defaults.</param>
     /// <returns>The service collection.</returns>
-    /// <remarks>Options out of range throw <see cref="ArgumentException"/> when the client is first resolved.</remarks>
+    /// <remarks>
+    /// Options out of range throw <see cref="ArgumentException"/> when the client is first
+    /// resolved.
+    /// </remarks>
     public static IServiceCollection AddJackrabbitDlm(
         this IServiceCollection services,
         Action<JackrabbitDlmClientOptions>? configure = null)
@@ -33,13 +36,18 @@ public static class JackrabbitDlmServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the client as <see cref="AddJackrabbitDlm(IServiceCollection, Action{JackrabbitDlmClientOptions}?)"/>
+    /// Registers the client as
+    /// <see cref="AddJackrabbitDlm(IServiceCollection, Action{JackrabbitDlmClientOptions}?)"/>
     /// does, with options bound from a configuration section, e.g.
     /// <c>configuration.GetSection(JackrabbitDlmClientOptions.SectionName)</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The section holding <c>Host</c>, <c>Port</c>, <c>RetryCount</c> and so on.</param>
-    /// <param name="configure">Adjusts the bound options, e.g. to set value encoders; may be null.</param>
+    /// <param name="configuration">
+    /// The section holding <c>Host</c>, <c>Port</c>, <c>RetryCount</c> and so on.
+    /// </param>
+    /// <param name="configure">
+    /// Adjusts the bound options, e.g. to set value encoders; may be null.
+    /// </param>
     /// <returns>The service collection.</returns>
     public static IServiceCollection AddJackrabbitDlm(
         this IServiceCollection services,
@@ -62,8 +70,10 @@ public static class JackrabbitDlmServiceCollectionExtensions
         services.TryAddSingleton(provider => new DlmClient(
             provider.GetRequiredService<IOptions<JackrabbitDlmClientOptions>>().Value,
             provider.GetService<ILogger<DlmClient>>()));
-        services.TryAddSingleton(provider => new DlmLockProvider(provider.GetRequiredService<DlmClient>()));
-        services.TryAddSingleton<IDistributedLockProvider>(provider => provider.GetRequiredService<DlmLockProvider>());
+        services.TryAddSingleton(
+            provider => new DlmLockProvider(provider.GetRequiredService<DlmClient>()));
+        services.TryAddSingleton<IDistributedLockProvider>(
+            provider => provider.GetRequiredService<DlmLockProvider>());
         return services;
     }
 }

@@ -8,19 +8,25 @@ namespace JackrabbitDlm.Client;
 /// <summary>
 /// The original Python client's <c>Locker</c>: one entry key, one owner id, and the operations
 /// <c>Lock</c>, <c>IsLocked</c>, <c>Unlock</c>, <c>Get</c>, <c>Put</c>, <c>Erase</c>,
-/// <c>Version</c> and <c>IsDLM</c>, each returning the server's status in a <see cref="LockerResult"/>.
+/// <c>Version</c> and <c>IsDLM</c>, each returning the server's status in a
+/// <see cref="LockerResult"/>.
 /// </summary>
 /// <remarks>
-/// A server that cannot be reached gives a result whose <see cref="LockerResult.IsFailure"/> is true
-/// after the retries; a reply that cannot be read throws <see cref="DlmProtocolException"/>. Unlike
-/// the original, a locker is thread-safe. The synchronous methods block on the asynchronous ones.
+/// A server that cannot be reached gives a result whose <see cref="LockerResult.IsFailure"/> is
+/// true after the retries; a reply that cannot be read throws <see cref="DlmProtocolException"/>.
+/// Unlike the original, a locker is thread-safe. The synchronous methods block on the asynchronous
+/// ones.
 /// </remarks>
 public sealed class Locker : IDisposable
 {
-    /// <summary>The TTL of <see cref="Lock"/> and <see cref="IsLocked"/> when none is given: 300 s.</summary>
+    /// <summary>
+    /// The TTL of <see cref="Lock"/> and <see cref="IsLocked"/> when none is given: 300 s.
+    /// </summary>
     public static readonly TimeSpan DefaultTtl = TimeSpan.FromSeconds(300);
 
-    /// <summary>The text a server's version starts with; <see cref="IsDLM"/> tests for it.</summary>
+    /// <summary>
+    /// The text a server's version starts with; <see cref="IsDLM"/> tests for it.
+    /// </summary>
     public const string ServerName = "JackrabbitDLM";
 
     private readonly DlmTransport _transport;
@@ -30,9 +36,11 @@ public sealed class Locker : IDisposable
     /// <param name="entryKey">The entry key (wire <c>FileName</c>).</param>
     /// <param name="options">Server, owner id, identity, retries; null uses the defaults.</param>
     /// <param name="logger">Receives diagnostics; null keeps the locker silent.</param>
-    /// <exception cref="ArgumentException">The key is empty or an option is out of range.</exception>
+    /// <exception cref="ArgumentException">
+    /// The key is empty or an option is out of range.
+    /// </exception>
     public Locker(string entryKey, JackrabbitDlmClientOptions? options = null, ILogger? logger = null)
-        : this(entryKey, new DlmTransport(ClientSettings.From(options ?? new()), logger ?? NullLogger.Instance), true)
+        : this(entryKey, NewTransport(options, logger), ownsTransport: true)
     {
     }
 
@@ -58,7 +66,9 @@ public sealed class Locker : IDisposable
     /// <inheritdoc cref="Lock"/>
     /// <param name="ttl">How long the lock lives; null for <see cref="DefaultTtl"/>.</param>
     /// <param name="cancellationToken">Cancels the request and its retries.</param>
-    public Task<LockerResult> LockAsync(TimeSpan? ttl = null, CancellationToken cancellationToken = default) =>
+    public Task<LockerResult> LockAsync(
+        TimeSpan? ttl = null,
+        CancellationToken cancellationToken = default) =>
         SendAsync(DlmAction.Lock, CheckTtl(ttl ?? DefaultTtl), null, retry: true, cancellationToken);
 
     /// <summary>
@@ -66,16 +76,23 @@ public sealed class Locker : IDisposable
     /// free (<c>Lock</c>); without, it only asks (<c>TestLock</c>).
     /// </summary>
     /// <param name="ttl">The TTL of a lock taken; null for <see cref="DefaultTtl"/>.</param>
-    /// <param name="acquire">True to take a free lock, as the original does; false only to test.</param>
+    /// <param name="acquire">
+    /// True to take a free lock, as the original does; false only to test.
+    /// </param>
     /// <returns>
-    /// <c>Locked</c> when this owner holds it, <c>NotOwner</c> when someone else does, <c>Unlocked</c>
+    /// <c>
+    /// Locked</c> when this owner holds it, <c>NotOwner</c> when someone else does, <c>Unlocked
+    /// </c>
     /// when a test finds it free, or a failure result when the server could not be reached.
     /// </returns>
-    public LockerResult IsLocked(TimeSpan? ttl = null, bool acquire = true) => Wait(IsLockedAsync(ttl, acquire));
+    public LockerResult IsLocked(TimeSpan? ttl = null, bool acquire = true) =>
+        Wait(IsLockedAsync(ttl, acquire));
 
     /// <inheritdoc cref="IsLocked"/>
     /// <param name="ttl">The TTL of a lock taken; null for <see cref="DefaultTtl"/>.</param>
-    /// <param name="acquire">True to take a free lock, as the original does; false only to test.</param>
+    /// <param name="acquire">
+    /// True to take a free lock, as the original does; false only to test.
+    /// </param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public Task<LockerResult> IsLockedAsync(
         TimeSpan? ttl = null,
@@ -83,11 +100,14 @@ public sealed class Locker : IDisposable
         CancellationToken cancellationToken = default)
     {
         var action = acquire ? DlmAction.Lock : DlmAction.TestLock;
-        return SendAsync(action, CheckTtl(ttl ?? DefaultTtl), null, retry: false, cancellationToken);
+        var checkedTtl = CheckTtl(ttl ?? DefaultTtl);
+        return SendAsync(action, checkedTtl, null, retry: false, cancellationToken);
     }
 
     /// <summary>Releases the entry (its value too, when it has one).</summary>
-    /// <returns><c>Unlocked</c> (with the owner id when this owner held it) or <c>NotOwner</c>.</returns>
+    /// <returns>
+    /// <c>Unlocked</c> (with the owner id when this owner held it) or <c>NotOwner</c>.
+    /// </returns>
     public LockerResult Unlock() => Wait(UnlockAsync());
 
     /// <inheritdoc cref="Unlock"/>
@@ -97,9 +117,12 @@ public sealed class Locker : IDisposable
 
     /// <summary>Reads this owner's value, decoded with the value decoder.</summary>
     /// <returns>
-    /// <c>Done</c> with <see cref="LockerResult.Value"/>, <c>NoData</c>, <c>NotFound</c> or <c>NotOwner</c>.
+    /// <c>Done</c> with <see cref="LockerResult.Value"/>, <c>NoData</c>, <c>NotFound</c> or
+    /// <c>NotOwner</c>.
     /// </returns>
-    /// <exception cref="DlmProtocolException">The value decoder could not decode the stored value.</exception>
+    /// <exception cref="DlmProtocolException">
+    /// The value decoder could not decode the stored value.
+    /// </exception>
     public LockerResult Get() => Wait(GetAsync());
 
     /// <inheritdoc cref="Get"/>
@@ -107,15 +130,23 @@ public sealed class Locker : IDisposable
     public Task<LockerResult> GetAsync(CancellationToken cancellationToken = default) =>
         SendAsync(DlmAction.Get, TimeSpan.Zero, null, retry: true, cancellationToken);
 
-    /// <summary>Stores a value, encoded with the value encoder, for <paramref name="ttl"/>.</summary>
-    /// <returns><c>Done</c>, <c>NotOwner</c>, <c>BadPayload</c> (too large) or <c>NO</c> (server short of memory).</returns>
+    /// <summary>
+    /// Stores a value, encoded with the value encoder, for <paramref name="ttl"/>.
+    /// </summary>
+    /// <returns>
+    /// <c>Done</c>, <c>NotOwner</c>, <c>BadPayload</c> (too large) or <c>NO</c> (server short of
+    /// memory).
+    /// </returns>
     public LockerResult Put(TimeSpan ttl, string value) => Wait(PutAsync(ttl, value));
 
     /// <inheritdoc cref="Put"/>
     /// <param name="ttl">How long the value lives.</param>
     /// <param name="value">The value.</param>
     /// <param name="cancellationToken">Cancels the request and its retries.</param>
-    public Task<LockerResult> PutAsync(TimeSpan ttl, string value, CancellationToken cancellationToken = default)
+    public Task<LockerResult> PutAsync(
+        TimeSpan ttl,
+        string value,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(value);
         var encoded = _transport.Settings.ValueEncoder(value);
@@ -142,8 +173,8 @@ public sealed class Locker : IDisposable
 
     /// <summary>Tells whether a JackrabbitDLM server answers at the configured address.</summary>
     /// <returns>
-    /// True when its version text starts with <see cref="ServerName"/>; false when it says otherwise,
-    /// cannot be reached or answers something unreadable.
+    /// True when its version text starts with <see cref="ServerName"/>; false when it says
+    /// otherwise, cannot be reached or answers something unreadable.
     /// </returns>
     public bool IsDLM() => Wait(IsDLMAsync());
 
@@ -173,6 +204,12 @@ public sealed class Locker : IDisposable
         }
     }
 
+    private static DlmTransport NewTransport(JackrabbitDlmClientOptions? options, ILogger? logger)
+    {
+        var settings = ClientSettings.From(options ?? new JackrabbitDlmClientOptions());
+        return new DlmTransport(settings, logger ?? NullLogger.Instance);
+    }
+
     private static TimeSpan CheckTtl(TimeSpan ttl)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(ttl, TimeSpan.Zero, nameof(ttl));
@@ -192,7 +229,8 @@ public sealed class Locker : IDisposable
         DlmReply reply;
         try
         {
-            reply = await _transport.SendAsync(OwnerId, EntryKey, action, ttl, value, retry, cancellationToken)
+            reply = await _transport
+                .SendAsync(OwnerId, EntryKey, action, ttl, value, retry, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (DlmConnectionException exception)
@@ -203,7 +241,8 @@ public sealed class Locker : IDisposable
         string? decoded = null;
         if (action == DlmAction.Get && reply.Value is { } stored)
         {
-            decoded = _transport.Settings.ValueDecoder(stored) ?? throw DlmErrors.UndecodableValue(EntryKey);
+            decoded = _transport.Settings.ValueDecoder(stored)
+                ?? throw DlmErrors.UndecodableValue(EntryKey);
         }
 
         return LockerResult.FromReply(reply, decoded);

@@ -12,10 +12,15 @@ public sealed record LockerResult
     /// <summary>The status word of a request that never reached the server.</summary>
     public const string FailureWord = "failure";
 
-    /// <summary>The status word exactly as the server sent it, or <see cref="FailureWord"/>.</summary>
+    /// <summary>
+    /// The status word exactly as the server sent it, or <see cref="FailureWord"/>.
+    /// </summary>
     public required string StatusWord { get; init; }
 
-    /// <summary>The status, or null for <see cref="FailureWord"/> and for words the protocol does not define.</summary>
+    /// <summary>
+    /// The status, or null for <see cref="FailureWord"/> and for words the protocol does not
+    /// define.
+    /// </summary>
     public DlmStatus? Status => DlmStatusWords.TryParse(StatusWord, out var status) ? status : null;
 
     /// <summary>True when the server could not be reached within the retries.</summary>
@@ -30,10 +35,14 @@ public sealed record LockerResult
     /// <summary>The decoded value of a successful <see cref="Locker.Get"/>, else null.</summary>
     public string? Value { get; init; }
 
-    /// <summary>The fencing token of a <c>Locked</c> reply, when the server sends one (ours does).</summary>
+    /// <summary>
+    /// The fencing token of a <c>Locked</c> reply, when the server sends one (ours does).
+    /// </summary>
     public long? Token { get; init; }
 
-    /// <summary>Why the last attempt failed, for a <see cref="FailureWord"/> result; else null.</summary>
+    /// <summary>
+    /// Why the last attempt failed, for a <see cref="FailureWord"/> result; else null.
+    /// </summary>
     public string? Error { get; init; }
 
     /// <summary>True when <see cref="Status"/> is <paramref name="status"/>.</summary>

@@ -13,10 +13,12 @@ internal static partial class Log
     public static partial void KeptConnectionClosed(ILogger logger);
 
     [LoggerMessage(3, LogLevel.Debug, "{Action} of {EntryKey} answered {Status}")]
-    public static partial void RequestAnswered(ILogger logger, DlmAction action, string entryKey, string status);
+    public static partial void RequestAnswered(
+        ILogger logger, DlmAction action, string entryKey, string status);
 
     [LoggerMessage(4, LogLevel.Warning, "Attempt {Attempt} to reach {Host}:{Port} failed; retrying")]
-    public static partial void AttemptFailed(ILogger logger, string host, int port, int attempt, Exception exception);
+    public static partial void AttemptFailed(
+        ILogger logger, string host, int port, int attempt, Exception exception);
 
     [LoggerMessage(5, LogLevel.Warning, "{Host}:{Port} could not be reached in {Attempts} attempts")]
     public static partial void ServerUnreachable(
@@ -28,7 +30,7 @@ internal static partial class Log
     [LoggerMessage(11, LogLevel.Debug, "Lock {EntryKey} renewed until {ExpiresAt}")]
     public static partial void LockRenewed(ILogger logger, string entryKey, DateTimeOffset expiresAt);
 
-    [LoggerMessage(12, LogLevel.Warning, "Renewal of lock {EntryKey} failed; trying again until it expires")]
+    [LoggerMessage(12, LogLevel.Warning, "Renewal of lock {EntryKey} failed; trying again")]
     public static partial void RenewalFailed(ILogger logger, string entryKey, Exception exception);
 
     [LoggerMessage(13, LogLevel.Warning, "Lock {EntryKey} lost: {Reason}")]
@@ -37,6 +39,6 @@ internal static partial class Log
     [LoggerMessage(14, LogLevel.Debug, "Lock {EntryKey} released")]
     public static partial void LockReleased(ILogger logger, string entryKey);
 
-    [LoggerMessage(15, LogLevel.Warning, "Release of lock {EntryKey} failed; the server frees it when its TTL ends")]
+    [LoggerMessage(15, LogLevel.Warning, "Release of lock {EntryKey} failed; it ends at its expiry")]
     public static partial void ReleaseFailed(ILogger logger, string entryKey, Exception exception);
 }

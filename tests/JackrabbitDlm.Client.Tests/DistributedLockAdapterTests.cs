@@ -26,7 +26,23 @@ public sealed class DistributedLockAdapterTests
         var theLock = ProviderFor(client).CreateLock("job");
 
         Assert.Null(await theLock.TryAcquireAsync(TimeSpan.FromMilliseconds(200)));
-        Assert.True(server.Requests.Count >= 2);
+    }
+
+    [Fact]
+    public async Task TryAcquireAsync_FreedDuringTheWait_ReturnsARenewingHandle()
+    {
+        var attempts = 0;
+        await using var server = new CannedServer(request => request.Action == DlmAction.Lock
+            && Interlocked.Increment(ref attempts) < 3
+                ? CannedServer.Reply(DlmStatus.NotOwner)
+                : CannedServer.Reply(DlmStatus.Locked, request.Owner()));
+        using var client = new DlmClient(server.Options());
+        var theLock = ProviderFor(client).CreateLock("job");
+
+        await using var handle = await theLock.TryAcquireAsync(TimeSpan.FromSeconds(30));
+
+        Assert.NotNull(handle);
+        Assert.Equal(3, Volatile.Read(ref attempts));
     }
 
     [Fact]

@@ -13,9 +13,13 @@ internal static class Backoff
     /// <summary>The longest pause, before jitter.</summary>
     public static readonly TimeSpan Max = TimeSpan.FromSeconds(2);
 
-    /// <summary>The pause after failed attempt number <paramref name="attempt"/> (0 for the first).</summary>
+    /// <summary>
+    /// The pause after failed attempt number <paramref name="attempt"/> (0 for the first).
+    /// </summary>
     /// <param name="attempt">How many attempts failed before this one; at least 0.</param>
-    /// <param name="unitRandom">A random number in [0, 1), e.g. <see cref="Random.NextDouble"/>.</param>
+    /// <param name="unitRandom">
+    /// A random number in [0, 1), e.g. <see cref="Random.NextDouble"/>.
+    /// </param>
     public static TimeSpan Delay(int attempt, double unitRandom)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(attempt);

@@ -35,7 +35,9 @@ internal sealed record ClientSettings
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Checks and copies the options.</summary>
-    /// <exception cref="ArgumentException">An option is out of range; the parameter name says which.</exception>
+    /// <exception cref="ArgumentException">
+    /// An option is out of range; the parameter name says which.
+    /// </exception>
     public static ClientSettings From(JackrabbitDlmClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -43,7 +45,8 @@ internal sealed record ClientSettings
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Port, 1, nameof(options.Port));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, nameof(options.Port));
         ArgumentOutOfRangeException.ThrowIfNegative(options.RetryCount, nameof(options.RetryCount));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.RetryDelay, TimeSpan.Zero, nameof(options.RetryDelay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(
+            options.RetryDelay, TimeSpan.Zero, nameof(options.RetryDelay));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(
             options.SocketTimeout, TimeSpan.Zero, nameof(options.SocketTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(
@@ -58,7 +61,8 @@ internal sealed record ClientSettings
         if (options.IdentitySecret is not null && options.IdentityName is null)
         {
             throw new ArgumentException(
-                $"{nameof(options.IdentitySecret)} needs an {nameof(options.IdentityName)}.", nameof(options));
+                $"{nameof(options.IdentitySecret)} needs an {nameof(options.IdentityName)}.",
+                nameof(options));
         }
 
         return new ClientSettings

@@ -4,10 +4,14 @@ using System.Net.Sockets;
 namespace JackrabbitDlm.Client.Transport;
 
 /// <summary>One TCP connection to a server, used for one request at a time.</summary>
-/// <remarks>Not thread-safe: <see cref="DlmTransport"/> hands a connection to one caller at a time.</remarks>
+/// <remarks>
+/// Not thread-safe: <see cref="DlmTransport"/> hands a connection to one caller at a time.
+/// </remarks>
 internal sealed class DlmConnection : IDisposable
 {
-    /// <summary>The longest reply line read; a longer one is a protocol failure, not a memory hazard.</summary>
+    /// <summary>
+    /// The longest reply line read; a longer one is a protocol failure, not a memory hazard.
+    /// </summary>
     public const int MaxReplyBytes = 64 * 1024 * 1024;
 
     private const int ReadChunkBytes = 16 * 1024;
@@ -20,9 +24,14 @@ internal sealed class DlmConnection : IDisposable
     }
 
     /// <summary>Connects to the server.</summary>
-    /// <exception cref="SocketException">The connection was refused or could not be made.</exception>
+    /// <exception cref="SocketException">
+    /// The connection was refused or could not be made.
+    /// </exception>
     /// <exception cref="OperationCanceledException">The token fired first.</exception>
-    public static async Task<DlmConnection> OpenAsync(string host, int port, CancellationToken cancellationToken)
+    public static async Task<DlmConnection> OpenAsync(
+        string host,
+        int port,
+        CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -38,8 +47,8 @@ internal sealed class DlmConnection : IDisposable
     }
 
     /// <summary>
-    /// True while the server has neither closed the connection nor sent anything unasked; a kept-alive
-    /// connection is checked with this before it is used again.
+    /// True while the server has neither closed the connection nor sent anything unasked; a
+    /// kept-alive connection is checked with this before it is used again.
     /// </summary>
     public bool IsReusable
     {
@@ -67,16 +76,18 @@ internal sealed class DlmConnection : IDisposable
     /// </returns>
     /// <exception cref="SocketException">The connection was reset.</exception>
     /// <exception cref="OperationCanceledException">The token fired first.</exception>
-    /// <exception cref="DlmProtocolException">The reply is longer than <see cref="MaxReplyBytes"/>.</exception>
-    public async Task<byte[]?> ExchangeAsync(ReadOnlyMemory<byte> requestLine, CancellationToken cancellationToken)
+    /// <exception cref="DlmProtocolException">
+    /// The reply is longer than <see cref="MaxReplyBytes"/>.
+    /// </exception>
+    public async Task<byte[]?> ExchangeAsync(ReadOnlyMemory<byte> requestLine, CancellationToken token)
     {
-        await _socket.SendAsync(requestLine, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+        await _socket.SendAsync(requestLine, SocketFlags.None, token).ConfigureAwait(false);
 
         var reply = new ArrayBufferWriter<byte>(256);
         while (true)
         {
             var chunk = reply.GetMemory(ReadChunkBytes);
-            var read = await _socket.ReceiveAsync(chunk, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+            var read = await _socket.ReceiveAsync(chunk, SocketFlags.None, token).ConfigureAwait(false);
             if (read == 0)
             {
                 // The protocol lets a server end the line by closing (PROTOCOL.md section 1), so a

@@ -8,8 +8,11 @@ namespace JackrabbitDlm.Client.Transport;
 /// Sends requests and reads replies: one connection per request as the original client does, or one
 /// kept-alive connection reused while the server keeps it open. Retries connection failures.
 /// </summary>
-/// <remarks>Thread-safe. A kept-alive connection serves one request at a time; concurrent requests open
-/// their own connections and the last one back is kept.</remarks>
+/// <remarks>
+/// Thread-safe. A kept-alive connection serves one request at a time; concurrent requests open their
+/// own connections and the last one back is kept. After <see cref="Dispose"/> requests still work,
+/// each on a connection of its own, so handles outliving their client can still release their locks.
+/// </remarks>
 internal sealed class DlmTransport : IDisposable
 {
     private readonly ClientSettings _settings;
@@ -33,10 +36,14 @@ internal sealed class DlmTransport : IDisposable
     /// <param name="action">The action.</param>
     /// <param name="ttl">The TTL; whole and fractional seconds are sent.</param>
     /// <param name="value">The already encoded value for <c>Put</c>, else null.</param>
-    /// <param name="retry">False makes a single attempt, as the original's <c>IsLocked</c> does.</param>
+    /// <param name="retry">
+    /// False makes a single attempt, as the original's <c>IsLocked</c> does.
+    /// </param>
     /// <param name="cancellationToken">Cancels the attempt in progress and any retry.</param>
     /// <exception cref="DlmConnectionException">No attempt reached the server.</exception>
-    /// <exception cref="DlmProtocolException">The reply is not an encoded JackrabbitDLM reply.</exception>
+    /// <exception cref="DlmProtocolException">
+    /// The reply is not an encoded JackrabbitDLM reply.
+    /// </exception>
     public async Task<DlmReply> SendAsync(
         string owner,
         string entryKey,
@@ -46,7 +53,6 @@ internal sealed class DlmTransport : IDisposable
         bool retry,
         CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var line = RequestLine.Build(
             owner,
             entryKey,
@@ -63,22 +69,26 @@ internal sealed class DlmTransport : IDisposable
             byte[] replyLine;
             try
             {
-                replyLine = await ExchangeWithTimeoutAsync(line, cancellationToken).ConfigureAwait(false);
+                replyLine = await ExchangeWithTimeoutAsync(line, cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (Exception exception) when (IsConnectionFailure(exception, cancellationToken))
             {
                 if (attempt >= lastAttempt)
                 {
-                    Log.ServerUnreachable(_logger, _settings.Host, _settings.Port, attempt + 1, exception);
+                    Log.ServerUnreachable(
+                        _logger, _settings.Host, _settings.Port, attempt + 1, exception);
                     throw DlmErrors.Unreachable(_settings, attempt + 1, exception);
                 }
 
                 Log.AttemptFailed(_logger, _settings.Host, _settings.Port, attempt + 1, exception);
-                await Task.Delay(_settings.RetryDelay, _settings.Time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_settings.RetryDelay, _settings.Time, cancellationToken)
+                    .ConfigureAwait(false);
                 continue;
             }
 
-            var reply = ReplyReader.TryReadLine(replyLine) ?? throw DlmErrors.UnreadableReply(action);
+            var reply = ReplyReader.TryReadLine(replyLine)
+                ?? throw DlmErrors.UnreadableReply(action);
             Log.RequestAnswered(_logger, action, entryKey, reply.StatusWord);
             return reply;
         }
@@ -92,8 +102,8 @@ internal sealed class DlmTransport : IDisposable
         }
     }
 
-    // A timeout of ours shows as a cancellation the caller did not ask for: that one is a connection
-    // failure to retry, the caller's own cancellation is not.
+    // A timeout of ours shows as a cancellation the caller did not ask for: that one is a
+    // connection failure to retry, the caller's own cancellation is not.
     private static bool IsConnectionFailure(Exception exception, CancellationToken callerToken) =>
         exception switch
         {
@@ -102,9 +112,9 @@ internal sealed class DlmTransport : IDisposable
             _ => false,
         };
 
-    private async Task<byte[]> ExchangeWithTimeoutAsync(byte[] line, CancellationToken cancellationToken)
+    private async Task<byte[]> ExchangeWithTimeoutAsync(byte[] line, CancellationToken token)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
         timeout.CancelAfter(_settings.SocketTimeout);
 
         var kept = TakeKeptConnection();
@@ -126,7 +136,10 @@ internal sealed class DlmTransport : IDisposable
 
     // A kept connection the server has closed since (the original server always does) is no
     // failure: the request goes out again on a new connection without counting as a retry.
-    private async Task<byte[]?> TryKeptConnectionAsync(DlmConnection kept, byte[] line, CancellationToken token)
+    private async Task<byte[]?> TryKeptConnectionAsync(
+        DlmConnection kept,
+        byte[] line,
+        CancellationToken token)
     {
         try
         {
@@ -145,9 +158,12 @@ internal sealed class DlmTransport : IDisposable
         }
     }
 
-    // Returns the reply, or null when the server closed the connection without one. The connection is
-    // kept for the next request only after a complete exchange; on any failure it is closed.
-    private async Task<byte[]?> ExchangeAsync(DlmConnection connection, byte[] line, CancellationToken token)
+    // Returns the reply, or null when the server closed the connection without one. The connection
+    // is kept for the next request only after a complete exchange; on any failure it is closed.
+    private async Task<byte[]?> ExchangeAsync(
+        DlmConnection connection,
+        byte[] line,
+        CancellationToken token)
     {
         byte[]? reply = null;
         try
