@@ -10,7 +10,7 @@ public sealed class LockerTests
     [Fact]
     public async Task Lock_Granted_ReturnsLockedWithIdAndToken()
     {
-        await using var server = new CannedServer(request => CannedServer.Reply(DlmStatus.Locked, request.Owner(), token: 42));
+        await using var server = new CannedServer(request => CannedServer.Grant(request, 42));
         using var locker = new Locker("job", server.Options());
 
         var result = locker.Lock();
@@ -189,7 +189,8 @@ public sealed class LockerTests
     public async Task Get_DefaultDecoder_ReturnsTheDecodedValue()
     {
         var stored = DlmTextEncoding.EncodeText("value ✓");
-        await using var server = new CannedServer(request => CannedServer.Reply(DlmStatus.Done, request.Owner(), stored));
+        await using var server = new CannedServer(
+            request => CannedServer.Reply(DlmStatus.Done, request.Owner(), stored));
         using var locker = new Locker("job:state", server.Options());
 
         var result = locker.Get();
@@ -289,7 +290,8 @@ public sealed class LockerTests
     [Fact]
     public void IsDLM_NothingListening_IsFalse()
     {
-        using var locker = new Locker("job", new JackrabbitDlmClientOptions { Port = FreePort.Reserve(), RetryCount = 0 });
+        var nothingThere = new JackrabbitDlmClientOptions { Port = FreePort.Reserve(), RetryCount = 0 };
+        using var locker = new Locker("job", nothingThere);
 
         Assert.False(locker.IsDLM());
     }
@@ -364,7 +366,8 @@ public sealed class LockerTests
     [Fact]
     public async Task KeepAlive_ConcurrentRequests_AllAnswered()
     {
-        await using var server = new CannedServer(request => CannedServer.Reply(DlmStatus.Locked, request.Key()), keepOpen: true);
+        await using var server = new CannedServer(
+            request => CannedServer.Reply(DlmStatus.Locked, request.Key()), keepOpen: true);
         using var locker = new Locker("job", server.Options(o => o.KeepAlive = true));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => locker.LockAsync()));

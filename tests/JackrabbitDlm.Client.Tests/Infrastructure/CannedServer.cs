@@ -71,6 +71,10 @@ internal sealed class CannedServer : IAsyncDisposable
         return output.WrittenSpan.ToArray();
     }
 
+    /// <summary>A <c>Locked</c> reply for the requester, with a fencing token.</summary>
+    public static byte[] Grant(DlmRequest request, long? token = null) =>
+        Reply(DlmStatus.Locked, request.Owner(), token: token);
+
     /// <summary>A reply line holding any JSON text, encoded as the protocol does.</summary>
     public static byte[] RawReply(string json) =>
         System.Text.Encoding.ASCII.GetBytes(DlmTextEncoding.EncodeText(json) + "\n");
