@@ -1,3 +1,4 @@
+using System.Text.Json;
 using JackrabbitDlm.Client.Tests.Infrastructure;
 using JackrabbitDlm.Protocol.Encoding;
 using JackrabbitDlm.Protocol.Wire;
@@ -37,6 +38,31 @@ public sealed class LockerTests
         Assert.Equal(300, request.TtlSeconds);
         Assert.Null(request.IdentityName);
         Assert.False(request.KeepAlive);
+    }
+
+    [Theory]
+    [InlineData(DlmAction.Lock, "300")]
+    [InlineData(DlmAction.Get, "0")]
+    [InlineData(DlmAction.Erase, "0")]
+    public async Task Request_WireForm_IsTheOriginalClients(DlmAction action, string expire)
+    {
+        await using var server = new CannedServer(CannedServer.Always(DlmStatus.NotFound));
+        using var locker = new Locker("job", server.Options(o => o.OwnerId = "owner-1"));
+
+        _ = action switch
+        {
+            DlmAction.Lock => locker.Lock(),
+            DlmAction.Get => locker.Get(),
+            _ => locker.Erase(),
+        };
+
+        // The original sends Expire as text and "DataStore": null where there is no value.
+        using var json = JsonDocument.Parse(Assert.Single(server.RequestJson));
+        var fields = json.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+        Assert.Equal(["Action", "DataStore", "Expire", "FileName", "ID"], fields.Keys.Order());
+        Assert.Equal(expire, fields["Expire"].GetString());
+        Assert.Equal(JsonValueKind.Null, fields["DataStore"].ValueKind);
+        Assert.Equal(action.ToWire(), fields["Action"].GetString());
     }
 
     [Fact]

@@ -39,6 +39,9 @@ internal sealed class CannedServer : IAsyncDisposable
     /// <summary>Every request read, in order of arrival.</summary>
     public ConcurrentQueue<DlmRequest> Requests { get; } = new();
 
+    /// <summary>The decoded JSON text of every request read, in order of arrival.</summary>
+    public ConcurrentQueue<string> RequestJson { get; } = new();
+
     public int Connections => Volatile.Read(ref _connections);
 
     /// <summary>Request lines that were not an encoded request with every field of the right type.</summary>
@@ -160,6 +163,7 @@ internal sealed class CannedServer : IAsyncDisposable
         }
 
         Requests.Enqueue(request);
+        RequestJson.Enqueue(DlmTextEncoding.DecodeText(System.Text.Encoding.ASCII.GetString(line).Trim())!);
         var reply = _handler(request);
         if (reply is null)
         {
