@@ -1,8 +1,8 @@
 using JackrabbitDlm.Engine.Pressure;
 using JackrabbitDlm.Engine.Validation;
+using JackrabbitDlm.Server.Files;
 using JackrabbitDlm.Server.Hosting;
 using JackrabbitDlm.Server.Options;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JackrabbitDlm.Client.Tests.Infrastructure;
 
@@ -24,7 +24,7 @@ internal sealed class RealServer : IAsyncDisposable
     public DlmServer Server => _server;
 
     /// <param name="port">The port to listen on; 0 lets the system choose.</param>
-    /// <param name="identities">The identities the server knows; none by default.</param>
+    /// <param name="identities">The identities the server knows; by default those of its Config/ folder (none).</param>
     /// <param name="pressure">The memory pressure the server sees; none by default.</param>
     public static async Task<RealServer> StartAsync(
         int port = 0,
@@ -38,12 +38,16 @@ internal sealed class RealServer : IAsyncDisposable
             Port = port,
             BaseDirectory = baseDirectory.FullName,
         };
+        var directories = new BaseDirectory(baseDirectory.FullName);
+        directories.EnsureCreated();
+        var eventLog = new EventLog(directories, TimeProvider.System);
         var services = new ServerServices
         {
-            EventLog = new LoggerEventLog(NullLogger.Instance),
-            Quarantine = DiscardingQuarantine.Instance,
-            Identities = identities ?? EmptyIdentityStore.Instance,
+            EventLog = eventLog,
+            Quarantine = new Quarantine(directories, 100, 1 << 20, TimeProvider.System),
+            Identities = identities ?? new FileIdentityStore(directories),
             Pressure = pressure ?? NoMemoryPressure.Instance,
+            OwnedResources = [eventLog],
         };
         var server = new DlmServer(options, services);
         var endPoint = await server.StartAsync();
