@@ -98,12 +98,36 @@ internal static class BackendSelection
             throw new ServerOptionsException($"{ServerSettings.Redis.Describe()}: {e.Message}");
         }
         catch (InvalidOperationException e)
-            when (e.InnerException is RedisConnectionException inner)
+            when (e.InnerException is RedisConnectionException outer)
         {
-            // The client's own message trails a page of connection diagnostics after its first
-            // clause; the kind of failure (refused, authentication, ...) is what an operator needs.
-            var reason = e.Message.Split("; ", 2)[0];
-            throw new InvalidOperationException($"{reason} ({inner.FailureType})", e);
+            throw new InvalidOperationException(Summarize(e.Message, outer), e);
         }
+    }
+
+    // The client's messages trail a page of connection diagnostics; what an operator needs is
+    // the innermost kind of failure (UnableToConnect, AuthenticationFailure, ...) and the Redis
+    // server's own words, if any.
+    private static string Summarize(string message, RedisConnectionException outer)
+    {
+        var deepest = outer;
+        for (var inner = outer.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is RedisConnectionException connection)
+            {
+                deepest = connection;
+            }
+        }
+
+        var reason = deepest.FailureType.ToString();
+        if (deepest.InnerException is { } cause and not RedisConnectionException)
+        {
+            reason = $"{reason}: {cause.Message}";
+        }
+
+        // The backend's message is "Cannot reach Redis at <endpoints>: " and the client's own.
+        var prefix = message.EndsWith(outer.Message, StringComparison.Ordinal)
+            ? message[..^outer.Message.Length]
+            : "Cannot reach Redis: ";
+        return prefix + reason;
     }
 }

@@ -48,7 +48,10 @@ public sealed class ServeBackendTests : IDisposable
         var line = Assert.Single(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith(
             "jrdlm serve: cannot open the redis backend: ", line, StringComparison.Ordinal);
-        Assert.Contains($"127.0.0.1:{closedPort}", line, StringComparison.Ordinal);
+        Assert.EndsWith(
+            $"Cannot reach Redis at 127.0.0.1:{closedPort}: UnableToConnect",
+            line,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("do-not-show", errors, StringComparison.Ordinal);
     }
 
