@@ -27,13 +27,22 @@ internal static class ChartCommand
             Description = "Write a self-contained HTML chart (works offline).",
             HelpName = "file",
         };
+        var defaults = new ChartOptions();
         var title = new Option<string>("--title")
         {
             Description = "The chart's title.",
-            DefaultValueFactory = _ => new ChartOptions().Title,
+            DefaultValueFactory = _ => defaults.Title,
         };
-        var width = new Option<int>("--width") { DefaultValueFactory = _ => 960 }.InRange(200, 10000);
-        var height = new Option<int>("--height") { DefaultValueFactory = _ => 512 }.InRange(150, 10000);
+        var width = new Option<int>("--width")
+        {
+            Description = "Width in pixels.",
+            DefaultValueFactory = _ => defaults.Width,
+        }.InRange(200, 10000);
+        var height = new Option<int>("--height")
+        {
+            Description = "Height in pixels.",
+            DefaultValueFactory = _ => defaults.Height,
+        }.InRange(150, 10000);
         var command = new Command(
             "chart",
             "Chart the server's statistics lines: one line per counter over time, log scale.")

@@ -7,10 +7,10 @@ public sealed record ChartOptions
     public string Title { get; init; } = "JackrabbitDLM Statistics";
 
     /// <summary>The width in pixels, at least 200.</summary>
-    public int Width { get; init; } = 960;
+    public int Width { get; init; } = 1200;
 
     /// <summary>The height in pixels, at least 150.</summary>
-    public int Height { get; init; } = 512;
+    public int Height { get; init; } = 700;
 
     /// <summary>Checks the sizes.</summary>
     /// <exception cref="ToolException">A size is below its minimum.</exception>

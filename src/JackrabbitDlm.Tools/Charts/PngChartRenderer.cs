@@ -54,7 +54,8 @@ public static class PngChartRenderer
             IntegerTicksOnly = true,
             LabelFormatter = FormatDecade,
         };
-        plot.ShowLegend(Edge.Right);
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.FontSize = 11;
         return plot;
     }
 
