@@ -38,7 +38,9 @@ public sealed class ExitCodesTests
     [Fact]
     public void ForStatus_FailureStatuses_AreAllDistinct()
     {
-        var failures = Enum.GetValues<DlmStatus>().Select(status => ExitCodes.ForStatus(status)).Where(code => code != 0);
+        var failures = Enum.GetValues<DlmStatus>()
+            .Select(status => ExitCodes.ForStatus(status))
+            .Where(code => code != 0);
 
         Assert.Equal(7, failures.Distinct().Count());
     }
