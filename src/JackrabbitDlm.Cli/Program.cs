@@ -5,6 +5,7 @@ using JackrabbitDlm.Cli.Infrastructure;
 // Each subcommand lives in its own file under Commands/ and is added here with one line.
 var root = new RootCommand(HelpText.RootDescription)
 {
+    ServeCommand.Create(),
     LockCommand.Create(),
     UnlockCommand.Create(),
     TestLockCommand.Create(),
@@ -18,4 +19,6 @@ var root = new RootCommand(HelpText.RootDescription)
     ChartCommand.Create(),
 };
 
-return await CommandRunner.RunAsync(root, args).ConfigureAwait(false);
+// Commands that run until interrupted handle SIGINT and SIGTERM themselves, to stop gracefully.
+var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
+return await CommandRunner.RunAsync(root, args, invocation).ConfigureAwait(false);

@@ -11,10 +11,10 @@ public static class ExitCodes
     /// <summary>Locked, Unlocked, Done, Version, or a tool that did its job.</summary>
     public const int Success = 0;
 
-    /// <summary>The command could not do its job: a file exists or is missing, a fight failed.</summary>
+    /// <summary>The command could not do its job: the server cannot listen, a file exists, a fight failed.</summary>
     public const int Failure = 1;
 
-    /// <summary>The arguments or options are invalid.</summary>
+    /// <summary>The arguments, options or server configuration are invalid.</summary>
     public const int Usage = 2;
 
     /// <summary>Status NotOwner: another owner holds the entry.</summary>
@@ -51,8 +51,8 @@ public static class ExitCodes
     public static IReadOnlyList<(int Code, string Meaning)> Table { get; } =
     [
         (Success, "Locked, Unlocked, Done, Version; or the command did its job"),
-        (Failure, "the command failed (file exists or missing, fight did not finish, ...)"),
-        (Usage, "invalid arguments or options"),
+        (Failure, "the command failed (server cannot listen, file exists, fight unfinished, ...)"),
+        (Usage, "invalid arguments, options or server configuration"),
         (NotOwner, "NotOwner: another owner holds the entry"),
         (NotFound, "NotFound: no such entry"),
         (NoData, "NoData: the entry is a lock without a value"),
