@@ -29,10 +29,20 @@ public static class BaseDirectory
             return Path.GetFullPath(fromEnvironment);
         }
 
-        var userData = Environment.GetFolderPath(
-            Environment.SpecialFolder.LocalApplicationData,
-            Environment.SpecialFolderOption.DoNotVerify);
-        return Path.Combine(userData, DefaultFolderName);
+        return Path.Combine(UserDataDirectory(), DefaultFolderName);
+    }
+
+    // The server's own default (jrdlm serve) falls back the same way when there is no data folder.
+    private static string UserDataDirectory()
+    {
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        if (!string.IsNullOrEmpty(data))
+        {
+            return data;
+        }
+
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return string.IsNullOrEmpty(home) ? Path.GetFullPath(".") : Path.Combine(home, ".local", "share");
     }
 
     /// <summary>The identity file of <paramref name="name"/> under a base directory.</summary>

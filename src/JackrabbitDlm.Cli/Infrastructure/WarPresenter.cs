@@ -145,7 +145,8 @@ internal sealed class WarPresenter
                 yield return $"  fighter {fighter.Index}: {violation}";
             }
 
-            if (!fighter.Succeeded)
+            // A fighter whose only fault is the violations listed above needs no second line.
+            if (!fighter.Succeeded && (fighter.ViolationCount == 0 || fighter.Result?.Error is not null))
             {
                 yield return $"  fighter {fighter.Index} failed: {Failure(fighter)}";
             }
