@@ -17,7 +17,8 @@ internal static class FightCommand
         };
         var reset = new Option<bool>("--reset")
         {
-            Description = "Erase the counter first (wars does this for its fighters).",
+            Description = "Erase the counter first, while no other fighter runs: erasing it under "
+                + "a running fighter is itself a violation (wars resets for its fighters).",
         };
         var command = new Command(
             "fight",
