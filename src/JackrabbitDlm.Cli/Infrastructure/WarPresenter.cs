@@ -73,15 +73,16 @@ internal sealed class WarPresenter
 
     public void ShowReport(WarReport report)
     {
+        // Short headings and one space between columns: the table fits an 80-column terminal.
         var table = new Table().Border(TableBorder.Simple);
         string[] headers =
         [
-            "#", "pid", "mode", "exit", "seconds", "failures", "successes", "reads", "writes",
-            "contention %", "killed", "counter", "violations",
+            "#", "pid", "mode", "exit", "secs", "fail", "won", "reads", "writes", "cont%",
+            "kill", "final", "viol",
         ];
         foreach (var header in headers)
         {
-            table.AddColumn(new TableColumn(header).RightAligned());
+            table.AddColumn(new TableColumn(header).RightAligned().Padding(0, 0, 0, 0).NoWrap());
         }
 
         foreach (var fighter in report.Fighters)
@@ -92,7 +93,8 @@ internal sealed class WarPresenter
         _console.Write(table);
         foreach (var line in Totals(report))
         {
-            _console.WriteLine(line);
+            // Straight to the writer: a summary line is never wrapped at the terminal's width.
+            _writer.WriteLine(line);
         }
     }
 
