@@ -36,6 +36,14 @@ public sealed class UsageTests
     }
 
     [Fact]
+    public async Task Serve_InvalidSetting_ExitsWithUsageError()
+    {
+        var outcome = await Jrdlm.RunAsync("serve", "--port", "99999");
+
+        Assert.Equal(ExitCodes.Usage, outcome.ExitCode);
+    }
+
+    [Fact]
     public async Task Help_Root_ListsEveryExitCode()
     {
         var outcome = await Jrdlm.RunAsync("--help");

@@ -7,8 +7,10 @@ namespace JackrabbitDlm.Cli.Tests.Infrastructure;
 /// <summary>Runs <c>jrdlm</c> command lines in this process, capturing what they print.</summary>
 internal static class Jrdlm
 {
+    // The same commands as Program.cs.
     public static RootCommand CreateRoot() => new(HelpText.RootDescription)
     {
+        ServeCommand.Create(),
         LockCommand.Create(),
         UnlockCommand.Create(),
         TestLockCommand.Create(),
