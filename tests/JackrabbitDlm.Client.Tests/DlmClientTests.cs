@@ -10,7 +10,7 @@ public sealed class DlmClientTests
     [Fact]
     public async Task TryAcquireAsync_Granted_ReturnsHandleWithTokenAndExpiry()
     {
-        await using var server = new CannedServer(request => CannedServer.Reply(DlmStatus.Locked, request.Owner(), token: 7));
+        await using var server = new CannedServer(request => CannedServer.Grant(request, 7));
         using var client = new DlmClient(server.Options());
         var before = DateTimeOffset.UtcNow;
 
@@ -19,7 +19,8 @@ public sealed class DlmClientTests
         Assert.NotNull(handle);
         Assert.Equal("job", handle.EntryKey);
         Assert.Equal(7, handle.FencingToken);
-        Assert.InRange(handle.ExpiresAt, before + TimeSpan.FromSeconds(30), DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30));
+        var ttl = TimeSpan.FromSeconds(30);
+        Assert.InRange(handle.ExpiresAt, before + ttl, DateTimeOffset.UtcNow + ttl);
         Assert.False(handle.IsLost);
         Assert.True(handle.LostToken.CanBeCanceled);
         var request = Assert.Single(server.Requests);
@@ -55,7 +56,8 @@ public sealed class DlmClientTests
         await using var server = new CannedServer(CannedServer.Always(DlmStatus.Locked));
         using var client = new DlmClient(server.Options());
 
-        var handle = await client.TryAcquireAsync("job", TimeSpan.FromSeconds(30), new DlmLockOptions { OwnerId = "resume-me" });
+        var resume = new DlmLockOptions { OwnerId = "resume-me" };
+        var handle = await client.TryAcquireAsync("job", TimeSpan.FromSeconds(30), resume);
 
         Assert.Equal("resume-me", handle!.OwnerId);
         Assert.Equal("resume-me", Assert.Single(server.Requests).Owner());
@@ -171,7 +173,8 @@ public sealed class DlmClientTests
     public async Task GetAsync_Done_ReturnsTheDecodedValue()
     {
         var stored = DlmTextEncoding.EncodeText("state ✓");
-        await using var server = new CannedServer(request => CannedServer.Reply(DlmStatus.Done, request.Owner(), stored));
+        await using var server = new CannedServer(
+            request => CannedServer.Reply(DlmStatus.Done, request.Owner(), stored));
         using var client = new DlmClient(server.Options(o => o.OwnerId = "me"));
 
         Assert.Equal("state ✓", await client.GetAsync("job:state"));

@@ -59,7 +59,7 @@ public sealed class DlmLockHandleTests
     [Fact]
     public async Task RenewAsync_Locked_MovesTheExpiry()
     {
-        await using var server = new CannedServer(request => CannedServer.Reply(DlmStatus.Locked, request.Owner(), token: 5));
+        await using var server = new CannedServer(request => CannedServer.Grant(request, 5));
         using var client = new DlmClient(server.Options());
         await using var handle = await client.TryAcquireAsync("job", TimeSpan.FromSeconds(10));
         var first = handle!.ExpiresAt;

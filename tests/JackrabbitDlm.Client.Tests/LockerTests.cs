@@ -1,3 +1,4 @@
+using System.Text.Json;
 using JackrabbitDlm.Client.Tests.Infrastructure;
 using JackrabbitDlm.Protocol.Encoding;
 using JackrabbitDlm.Protocol.Wire;
@@ -10,7 +11,7 @@ public sealed class LockerTests
     [Fact]
     public async Task Lock_Granted_ReturnsLockedWithIdAndToken()
     {
-        await using var server = new CannedServer(request => CannedServer.Reply(DlmStatus.Locked, request.Owner(), token: 42));
+        await using var server = new CannedServer(request => CannedServer.Grant(request, 42));
         using var locker = new Locker("job", server.Options());
 
         var result = locker.Lock();
@@ -37,6 +38,31 @@ public sealed class LockerTests
         Assert.Equal(300, request.TtlSeconds);
         Assert.Null(request.IdentityName);
         Assert.False(request.KeepAlive);
+    }
+
+    [Theory]
+    [InlineData(DlmAction.Lock, "300")]
+    [InlineData(DlmAction.Get, "0")]
+    [InlineData(DlmAction.Erase, "0")]
+    public async Task Request_WireForm_IsTheOriginalClients(DlmAction action, string expire)
+    {
+        await using var server = new CannedServer(CannedServer.Always(DlmStatus.NotFound));
+        using var locker = new Locker("job", server.Options(o => o.OwnerId = "owner-1"));
+
+        _ = action switch
+        {
+            DlmAction.Lock => locker.Lock(),
+            DlmAction.Get => locker.Get(),
+            _ => locker.Erase(),
+        };
+
+        // The original sends Expire as text and "DataStore": null where there is no value.
+        using var json = JsonDocument.Parse(Assert.Single(server.RequestJson));
+        var fields = json.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+        Assert.Equal(["Action", "DataStore", "Expire", "FileName", "ID"], fields.Keys.Order());
+        Assert.Equal(expire, fields["Expire"].GetString());
+        Assert.Equal(JsonValueKind.Null, fields["DataStore"].ValueKind);
+        Assert.Equal(action.ToWire(), fields["Action"].GetString());
     }
 
     [Fact]
@@ -189,7 +215,8 @@ public sealed class LockerTests
     public async Task Get_DefaultDecoder_ReturnsTheDecodedValue()
     {
         var stored = DlmTextEncoding.EncodeText("value ✓");
-        await using var server = new CannedServer(request => CannedServer.Reply(DlmStatus.Done, request.Owner(), stored));
+        await using var server = new CannedServer(
+            request => CannedServer.Reply(DlmStatus.Done, request.Owner(), stored));
         using var locker = new Locker("job:state", server.Options());
 
         var result = locker.Get();
@@ -289,7 +316,8 @@ public sealed class LockerTests
     [Fact]
     public void IsDLM_NothingListening_IsFalse()
     {
-        using var locker = new Locker("job", new JackrabbitDlmClientOptions { Port = FreePort.Reserve(), RetryCount = 0 });
+        var nothingThere = new JackrabbitDlmClientOptions { Port = FreePort.Reserve(), RetryCount = 0 };
+        using var locker = new Locker("job", nothingThere);
 
         Assert.False(locker.IsDLM());
     }
@@ -364,7 +392,8 @@ public sealed class LockerTests
     [Fact]
     public async Task KeepAlive_ConcurrentRequests_AllAnswered()
     {
-        await using var server = new CannedServer(request => CannedServer.Reply(DlmStatus.Locked, request.Key()), keepOpen: true);
+        await using var server = new CannedServer(
+            request => CannedServer.Reply(DlmStatus.Locked, request.Key()), keepOpen: true);
         using var locker = new Locker("job", server.Options(o => o.KeepAlive = true));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => locker.LockAsync()));

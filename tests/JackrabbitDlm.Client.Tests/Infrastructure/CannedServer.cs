@@ -39,6 +39,9 @@ internal sealed class CannedServer : IAsyncDisposable
     /// <summary>Every request read, in order of arrival.</summary>
     public ConcurrentQueue<DlmRequest> Requests { get; } = new();
 
+    /// <summary>The decoded JSON text of every request read, in order of arrival.</summary>
+    public ConcurrentQueue<string> RequestJson { get; } = new();
+
     public int Connections => Volatile.Read(ref _connections);
 
     /// <summary>Request lines that were not an encoded request with every field of the right type.</summary>
@@ -70,6 +73,10 @@ internal sealed class CannedServer : IAsyncDisposable
         response.WriteLine(output);
         return output.WrittenSpan.ToArray();
     }
+
+    /// <summary>A <c>Locked</c> reply for the requester, with a fencing token.</summary>
+    public static byte[] Grant(DlmRequest request, long? token = null) =>
+        Reply(DlmStatus.Locked, request.Owner(), token: token);
 
     /// <summary>A reply line holding any JSON text, encoded as the protocol does.</summary>
     public static byte[] RawReply(string json) =>
@@ -156,6 +163,7 @@ internal sealed class CannedServer : IAsyncDisposable
         }
 
         Requests.Enqueue(request);
+        RequestJson.Enqueue(DlmTextEncoding.DecodeText(System.Text.Encoding.ASCII.GetString(line).Trim())!);
         var reply = _handler(request);
         if (reply is null)
         {
