@@ -4,9 +4,6 @@ using JackrabbitDlm.Tools.Fighting;
 
 namespace JackrabbitDlm.Cli.Tests.EndToEnd;
 
-[CollectionDefinition(nameof(WarsEndToEndTests), DisableParallelization = true)]
-public sealed class WarsCollection;
-
 /// <summary>
 /// <c>jrdlm wars</c> with real fighter processes against a real server. It runs alone: eight
 /// processes are enough load for a two-core runner.
