@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using JackrabbitDlm.Cli.Infrastructure;
 using JackrabbitDlm.Server.Hosting;
 using JackrabbitDlm.Server.Options;
+using JackrabbitDlm.Tools;
 
 namespace JackrabbitDlm.Cli.Commands;
 
@@ -73,7 +74,7 @@ internal static class ServeCommand
         catch (ServerOptionsException e)
         {
             await Console.Error.WriteLineAsync($"jrdlm serve: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.InvalidConfiguration;
+            return ExitCodes.Usage;
         }
 
         SocketScheduling.PreferInlineCompletions();
