@@ -4,6 +4,7 @@ using JackrabbitDlm.Cli.Composition;
 using JackrabbitDlm.Cli.Infrastructure;
 using JackrabbitDlm.Server.Hosting;
 using JackrabbitDlm.Server.Options;
+using JackrabbitDlm.Tools;
 using Microsoft.Extensions.Logging;
 
 namespace JackrabbitDlm.Cli.Commands;
@@ -75,7 +76,7 @@ internal static class ServeCommand
         catch (ServerOptionsException e)
         {
             await Console.Error.WriteLineAsync($"jrdlm serve: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.InvalidConfiguration;
+            return ExitCodes.Usage;
         }
 
         // Only the memory backend answers without blocking; one that waits on a file or a
@@ -149,7 +150,7 @@ internal static class ServeCommand
         catch (ServerOptionsException e)
         {
             message = e.Message;
-            exitCode = ExitCodes.InvalidConfiguration;
+            exitCode = ExitCodes.Usage;
         }
         catch (OperationCanceledException)
         {
