@@ -14,7 +14,7 @@ namespace JackrabbitDlm.Backends.Tests.Servers;
 [Collection(ServeCollection.Name)]
 public sealed class ServeBackendTests : IDisposable
 {
-    private const int BackendUnavailableExitCode = 3;
+    private const int BackendUnavailableExitCode = 13;
     private const int InvalidConfigurationExitCode = 2;
 
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(60);
