@@ -32,7 +32,7 @@ public static class ExitCodes
     /// <summary>Status BadAction: the server does not know the action.</summary>
     public const int BadAction = 7;
 
-    /// <summary>Status NO: the server is short of memory.</summary>
+    /// <summary>Status NO: the server is short of memory, or its backend is unreachable.</summary>
     public const int ServerBusy = 8;
 
     /// <summary>Status Corruption: a stored value could not be read back.</summary>
@@ -47,6 +47,12 @@ public static class ExitCodes
     /// <summary>A fight saw mutual exclusion broken: a lost increment or overlapping holders.</summary>
     public const int Violation = 12;
 
+    /// <summary>
+    /// <c>jrdlm serve</c> could not open its backend at start: Redis unreachable, the SQLite file
+    /// or the entries directory unusable. Later outages answer <c>NO</c> instead.
+    /// </summary>
+    public const int BackendUnavailable = 13;
+
     /// <summary>Every code with a one-line meaning, in order, for help texts.</summary>
     public static IReadOnlyList<(int Code, string Meaning)> Table { get; } =
     [
@@ -58,11 +64,12 @@ public static class ExitCodes
         (NoData, "NoData: the entry is a lock without a value"),
         (BadPayload, "BadPayload: over a size or TTL limit, or identity refused"),
         (BadAction, "BadAction: the server does not know the action"),
-        (ServerBusy, "NO: the server is short of memory"),
+        (ServerBusy, "NO: the server is short of memory or its backend unreachable"),
         (Corruption, "Corruption: a stored value could not be read back"),
         (ConnectionFailed, "the server could not be reached"),
         (ProtocolError, "unreadable reply or unknown status word"),
         (Violation, "fight/wars saw mutual exclusion broken"),
+        (BackendUnavailable, "serve could not open its backend (Redis, SQLite file, directory)"),
     ];
 
     /// <summary>The exit code for a reply status; null (an unknown word) is a protocol error.</summary>
