@@ -23,7 +23,11 @@ public sealed class DlmEngine
     private readonly byte[] _versionId;
 
     public DlmEngine(
-        IEntryBackend backend, RequestValidator validator, IMemoryPressure pressure, CounterSet counters, string version)
+        IEntryBackend backend,
+        RequestValidator validator,
+        IMemoryPressure pressure,
+        CounterSet counters,
+        string version)
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(validator);

@@ -7,6 +7,9 @@ internal sealed class EntryPayload
 {
     public IdentityStamp? Identity { get; init; }
 
-    /// <summary>The value: an <see cref="EntryValue"/> in memory, a <see cref="SpilledValue"/> on disk, or null.</summary>
+    /// <summary>
+    /// The value: an <see cref="EntryValue"/> in memory, a <see cref="SpilledValue"/> on disk, or
+    /// null.
+    /// </summary>
     public object? Value { get; init; }
 }

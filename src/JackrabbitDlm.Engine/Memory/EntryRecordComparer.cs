@@ -10,7 +10,8 @@ internal sealed class EntryRecordComparer
     public static EntryRecordComparer Instance { get; } = new();
 
     public bool Equals(byte[]? x, byte[]? y) =>
-        ReferenceEquals(x, y) || (x is not null && y is not null && EntryRecord.KeyOf(x).SequenceEqual(EntryRecord.KeyOf(y)));
+        ReferenceEquals(x, y)
+        || (x is not null && y is not null && EntryRecord.KeyOf(x).SequenceEqual(EntryRecord.KeyOf(y)));
 
     public int GetHashCode(byte[] obj) => Hash(EntryRecord.KeyOf(obj));
 

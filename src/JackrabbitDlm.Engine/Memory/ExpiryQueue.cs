@@ -49,7 +49,10 @@ internal sealed class ExpiryQueue
         RemoveAt(position);
     }
 
-    /// <summary>Takes up to <paramref name="max"/> entries expired at <paramref name="nowTicks"/> out of the queue.</summary>
+    /// <summary>
+    /// Takes up to <paramref name="max"/> entries expired at <paramref name="nowTicks"/> out of
+    /// the queue.
+    /// </summary>
     /// <returns>How many entries were handed to <paramref name="onExpired"/>.</returns>
     public int PopExpired(long nowTicks, int max, Action<EntryRecord> onExpired)
     {

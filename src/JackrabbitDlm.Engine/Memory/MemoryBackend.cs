@@ -70,7 +70,8 @@ public sealed partial class MemoryBackend : IEntryBackend
         return new EntryCounts(entries - values, values);
     }
 
-    public ValueTask<ActionResult> ExecuteAsync(EntryCommand command, bool overloaded, CancellationToken cancellationToken)
+    public ValueTask<ActionResult> ExecuteAsync(
+        EntryCommand command, bool overloaded, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
 

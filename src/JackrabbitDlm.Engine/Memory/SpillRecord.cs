@@ -10,7 +10,9 @@ namespace JackrabbitDlm.Engine.Memory;
 /// <param name="Key">The entry key.</param>
 /// <param name="Owner">The owner id.</param>
 /// <param name="Identity">The identity the entry was made with, or null.</param>
-/// <param name="ExpiresAtUtc">The expiry as a wall-clock time, since a monotonic clock does not survive a restart.</param>
+/// <param name="ExpiresAtUtc">
+/// The expiry as a wall-clock time, since a monotonic clock does not survive a restart.
+/// </param>
 /// <param name="ValueLength">The value's length in code points.</param>
 public sealed record SpillRecord(
     EntryKey Key,

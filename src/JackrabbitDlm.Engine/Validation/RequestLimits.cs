@@ -1,6 +1,9 @@
 namespace JackrabbitDlm.Engine.Validation;
 
-/// <summary>The limits of section 6 for anonymous requests; authenticated ones take theirs from the identity file.</summary>
+/// <summary>
+/// The limits of section 6 for anonymous requests; authenticated ones take theirs from the
+/// identity file.
+/// </summary>
 public sealed record RequestLimits
 {
     /// <summary>The original's limit: values up to 16384 characters (code points).</summary>

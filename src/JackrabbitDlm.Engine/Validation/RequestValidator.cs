@@ -27,7 +27,9 @@ public sealed class RequestValidator
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        var (refusal, identity, maxValueLength) = request.IdentityName is null ? CheckAnonymous(request) : Authenticate(request);
+        var (refusal, identity, maxValueLength) = request.IdentityName is null
+            ? CheckAnonymous(request)
+            : Authenticate(request);
         if (refusal is { } reason)
         {
             return ValidationResult.Refused(reason);
@@ -61,7 +63,9 @@ public sealed class RequestValidator
     {
         var name = request.IdentityName!;
         var secret = request.IdentitySecret;
-        if (!IdentityNames.IsPlain(name) || secret is null || request.IdentitySecretLength < IdentityRecord.MinSecretLength)
+        if (!IdentityNames.IsPlain(name)
+            || secret is null
+            || request.IdentitySecretLength < IdentityRecord.MinSecretLength)
         {
             return (RefusalReason.Identity, null, 0);
         }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace JackrabbitDlm.Protocol.Encoding;
 
@@ -20,8 +21,10 @@ public static class DlmTextEncoding
     // table read and one two-byte store per input byte.
     private static readonly ushort[] PairByByte = BuildPairTable();
 
-    // Index of each ASCII character in the alphabet, or -1 for characters outside it.
-    private static readonly sbyte[] IndexByChar = BuildIndexTable();
+    // The byte each two-character pair stands for, indexed by the pair read as a little-endian
+    // 16-bit number, or -1 for a pair the encoder never produces: one read per pair, and no
+    // branch, since an invalid pair shows as a negative value at the end.
+    private static readonly short[] ByteByPair = BuildByteByPairTable();
 
     /// <summary>The encoded length of <paramref name="byteCount"/> input bytes.</summary>
     public static int GetEncodedLength(int byteCount) => checked(byteCount * 2);
@@ -39,11 +42,10 @@ public static class DlmTextEncoding
         }
 
         var pairs = PairByByte;
+        var output = MemoryMarshal.Cast<byte, ushort>(destination[..(source.Length * 2)]);
         for (var i = 0; i < source.Length; i++)
         {
-            var pair = pairs[source[i]];
-            destination[2 * i] = (byte)pair;
-            destination[(2 * i) + 1] = (byte)(pair >> 8);
+            output[i] = pairs[source[i]];
         }
 
         return source.Length * 2;
@@ -63,9 +65,8 @@ public static class DlmTextEncoding
         {
             for (var i = 0; i < input.Length; i++)
             {
-                var pair = PairByByte[input[i]];
-                chars[2 * i] = (char)(byte)pair;
-                chars[(2 * i) + 1] = (char)(pair >> 8);
+                chars[2 * i] = Alphabet[input[i] / Radix];
+                chars[(2 * i) + 1] = Alphabet[input[i] % Radix];
             }
         });
     }
@@ -86,21 +87,22 @@ public static class DlmTextEncoding
             return false;
         }
 
-        var index = IndexByChar;
-        for (var i = 0; i < source.Length; i += 2)
+        var table = ByteByPair;
+        var input = MemoryMarshal.Cast<byte, ushort>(source);
+        short invalid = 0;
+        for (var i = 0; i < input.Length; i++)
         {
-            var high = index[source[i]];
-            var low = index[source[i + 1]];
-            var value = (high * Radix) + low;
-            if ((high | low) < 0 || value > byte.MaxValue)
-            {
-                return false;
-            }
-
-            destination[i / 2] = (byte)value;
+            var value = table[input[i]];
+            invalid |= value;
+            destination[i] = (byte)value;
         }
 
-        bytesWritten = source.Length / 2;
+        if (invalid < 0)
+        {
+            return false;
+        }
+
+        bytesWritten = input.Length;
         return true;
     }
 
@@ -140,19 +142,25 @@ public static class DlmTextEncoding
         var table = new ushort[256];
         for (var b = 0; b < table.Length; b++)
         {
-            table[b] = (ushort)(Alphabet[b / Radix] | (Alphabet[b % Radix] << 8));
+            // In memory the first character comes first, whatever the machine's byte order.
+            var first = Alphabet[b / Radix];
+            var second = Alphabet[b % Radix];
+            table[b] = BitConverter.IsLittleEndian
+                ? (ushort)(first | (second << 8))
+                : (ushort)((first << 8) | second);
         }
 
         return table;
     }
 
-    private static sbyte[] BuildIndexTable()
+    private static short[] BuildByteByPairTable()
     {
-        var table = new sbyte[256];
-        Array.Fill(table, (sbyte)-1);
-        for (var i = 0; i < Alphabet.Length; i++)
+        var table = new short[ushort.MaxValue + 1];
+        Array.Fill(table, (short)-1);
+        var pairs = BuildPairTable();
+        for (var b = 0; b < pairs.Length; b++)
         {
-            table[Alphabet[i]] = (sbyte)i;
+            table[pairs[b]] = (short)b;
         }
 
         return table;

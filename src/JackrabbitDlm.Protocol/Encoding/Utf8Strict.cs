@@ -5,7 +5,8 @@ namespace JackrabbitDlm.Protocol.Encoding;
 /// <summary>UTF-8 conversion that refuses invalid input instead of substituting U+FFFD.</summary>
 public static class Utf8Strict
 {
-    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding Strict =
+        new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Converts <paramref name="bytes"/> to a string.</summary>
     /// <returns>False when the bytes are not well-formed UTF-8.</returns>

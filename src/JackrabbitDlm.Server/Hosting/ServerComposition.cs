@@ -22,7 +22,9 @@ public static class ServerComposition
     /// <param name="options">Validated options; the base directory holds the file-based parts.</param>
     /// <param name="loggerFactory">Where diagnostic messages go.</param>
     /// <exception cref="IOException">The base directory cannot be created or written.</exception>
-    /// <exception cref="InvalidDataException">The fencing token file is damaged: starting could hand out old tokens.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The fencing token file is damaged: starting could hand out old tokens.
+    /// </exception>
     public static ServerServices CreateDefault(DlmServerOptions options, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);

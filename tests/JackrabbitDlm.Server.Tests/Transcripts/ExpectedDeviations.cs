@@ -18,9 +18,12 @@ internal static class ExpectedDeviations
     private const string LockedB = """{"Status": "Locked", "ID": "other-B-77d2a0"}""";
     private const string Version = """{"Status": "Version", "ID": "JackrabbitDLM/{version}"}""";
 
-    // The value of "restart: what survives", read back after the restart under its real name.
+    // The value of "restart: what survives", read back after the restart under its real name;
+    // static fields initialise in order, so the text comes first.
+    private static readonly string RestartValueText = string.Concat(Enumerable.Repeat("ah", 9000));
+
     private static readonly string RestartValue =
-        $$"""{"Status": "Done", "ID": "owner-A-4f1c9e", "DataStore": "{{string.Concat(Enumerable.Repeat("ah", 9000))}}"}""";
+        $$"""{"Status": "Done", "ID": "owner-A-4f1c9e", "DataStore": "{{RestartValueText}}"}""";
 
     /// <summary>Our reply (JSON), or null when we close without replying.</summary>
     public sealed record Deviation(string Scenario, int Step, string? Reply, string Reason);
