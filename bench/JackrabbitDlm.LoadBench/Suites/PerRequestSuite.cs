@@ -1,0 +1,62 @@
+using JackrabbitDlm.LoadBench.Load;
+using JackrabbitDlm.LoadBench.Report;
+using JackrabbitDlm.LoadBench.Targets;
+
+namespace JackrabbitDlm.LoadBench.Suites;
+
+/// <summary>
+/// One connection per request, as the original client works, against jrdlm and against the
+/// minimal C floor server under the same generator, run for run, side by side.
+/// </summary>
+internal static class PerRequestSuite
+{
+    public static async Task RunAsync(BenchSettings settings, Workloads workloads)
+    {
+        Console.WriteLine();
+        Console.WriteLine("## One connection per request (ratio: jrdlm / floor server, same load)");
+        Console.WriteLine();
+        using var floor = await FloorServer.StartAsync(settings.FloorSource);
+        using var server = await JrdlmServer.StartAsync(workloads.Identity);
+        await WarmUpAsync(server, floor, workloads);
+
+        ResultTable.PrintHeader();
+        foreach (var inFlight in settings.InFlight)
+        {
+            foreach (var workload in workloads.All.Append(workloads.LargeValuesOnDisk))
+            {
+                // The floor gets the same request lines: small lines for the small workloads,
+                // 64 KiB-value lines for the large ones.
+                var floorLines = workload == workloads.LargeValues || workload == workloads.LargeValuesOnDisk
+                    ? workloads.LargeValues
+                    : workloads.LockUnlock;
+                var (ours, reference) = await SideBySideAsync(settings, server, floor, workload, floorLines, inFlight);
+                ResultTable.PrintRow("floor (C)", floorLines.Name, "per request", inFlight, reference);
+                ResultTable.PrintRow("jrdlm", workload.Name, "per request", inFlight, ours, ResultTable.Ratio("floor", ours, reference));
+            }
+        }
+    }
+
+    private static async Task<(RunResult Ours, RunResult Floor)> SideBySideAsync(
+        BenchSettings settings, JrdlmServer server, FloorServer floor, Workload workload, Workload floorLines, int inFlight)
+    {
+        var ours = new List<RunResult>();
+        var reference = new List<RunResult>();
+        for (var run = 0; run < settings.Runs; run++)
+        {
+            reference.Add(await LoadRunner.RunAsync(floor.Endpoint, floorLines, inFlight, false, false, settings.Duration));
+            ours.Add(await LoadRunner.RunAsync(server.Endpoint, workload, inFlight, false, true, settings.Duration));
+        }
+
+        return (RunResult.Median(ours), RunResult.Median(reference));
+    }
+
+    private static async Task WarmUpAsync(JrdlmServer server, FloorServer floor, Workloads workloads)
+    {
+        var warmUp = TimeSpan.FromSeconds(2);
+        await LoadRunner.RunAsync(floor.Endpoint, workloads.LockUnlock, 16, false, false, warmUp);
+        foreach (var workload in workloads.All)
+        {
+            await LoadRunner.RunAsync(server.Endpoint, workload, 16, false, true, warmUp);
+        }
+    }
+}
