@@ -8,8 +8,5 @@ internal sealed class EntryPayload
     public IdentityStamp? Identity { get; init; }
 
     /// <summary>The value: an <see cref="EntryValue"/> in memory, a <see cref="SpilledValue"/> on disk, or null.</summary>
-    public object? Value { get; set; }
-
-    public static EntryPayload? For(IdentityStamp? identity, object? value) =>
-        identity is null && value is null ? null : new EntryPayload { Identity = identity, Value = value };
+    public object? Value { get; init; }
 }

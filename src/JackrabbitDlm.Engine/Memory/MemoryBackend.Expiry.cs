@@ -5,33 +5,43 @@ public sealed partial class MemoryBackend
     /// <summary>Purges every entry that has expired by now; the timer calls it, tests may too.</summary>
     public void Sweep()
     {
-        while (true)
+        foreach (var shard in _shards)
         {
+            // Batches let requests in between: a million entries expiring together must not
+            // stall a shard for the whole purge.
             int purged;
-            List<SpilledValue>? obsolete;
-            lock (_gate)
+            do
             {
-                purged = _expiries.PopExpired(Now.Ticks, SweepBatch, _purge);
-                _expiries.CompactIfMostlyStale(_entries);
-                obsolete = TakeObsolete();
-            }
+                List<SpilledValue>? obsolete;
+                lock (shard.Gate)
+                {
+                    purged = shard.PurgeExpired(Now.Ticks, SweepBatch);
+                    shard.CompactExpiries();
+                    obsolete = shard.TakeObsolete();
+                }
 
-            DeleteAll(obsolete);
-
-            // Let requests in between batches: a million entries expiring together must not
-            // stall the server for the whole purge.
-            if (purged < SweepBatch)
-            {
-                return;
+                DeleteAll(obsolete);
             }
+            while (purged == SweepBatch);
         }
     }
 
-    private List<SpilledValue>? TakeObsolete()
+    /// <summary>Nodes in all expiry queues, stale ones included, so tests can bound their growth.</summary>
+    internal int ExpiryNodeCount
     {
-        var taken = _obsolete;
-        _obsolete = null;
-        return taken;
+        get
+        {
+            var nodes = 0;
+            foreach (var shard in _shards)
+            {
+                lock (shard.Gate)
+                {
+                    nodes += shard.Expiries.NodeCount;
+                }
+            }
+
+            return nodes;
+        }
     }
 
     private void DeleteAll(List<SpilledValue>? values)

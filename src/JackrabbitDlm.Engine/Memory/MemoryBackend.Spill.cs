@@ -46,21 +46,15 @@ public sealed partial class MemoryBackend
         foreach (var (record, value) in store.LoadAll())
         {
             var remaining = record.ExpiresAtUtc - wallNow;
-            if (remaining <= TimeSpan.Zero || _byKey.Contains(record.Key.Utf8))
+            var shard = ShardOf(record.Key.Utf8);
+            if (remaining <= TimeSpan.Zero || shard.Find(record.Key.Utf8) is not null)
             {
                 store.Delete(value);
                 continue;
             }
 
-            var entry = new MemoryEntry(record.Key, record.Owner)
-            {
-                Payload = EntryPayload.For(record.Identity, value),
-                ExpiresAtTicks = (now + remaining).Ticks,
-                Token = _tokens.Next(),
-            };
-            _entries.Add(entry);
-            _valueCount++;
-            _expiries.Schedule(entry);
+            var payload = new EntryPayload { Identity = record.Identity, Value = value };
+            shard.Add(record.Key, record.Owner, _tokens.Next(), (now + remaining).Ticks, payload);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using JackrabbitDlm.Engine.Backends;
 using JackrabbitDlm.Engine.Entries;
 using JackrabbitDlm.Engine.Rules;
@@ -9,31 +8,29 @@ using JackrabbitDlm.Protocol.Wire;
 namespace JackrabbitDlm.Engine.Memory;
 
 /// <summary>
-/// The default backend: entries in one process's memory, large long-lived values optionally on
-/// disk. One lock guards the table; every action is a few hash and heap operations under it.
+/// The default backend: entries in this process's memory, spread over shards that each have their
+/// own lock, with large long-lived values optionally on disk. Every action is a few hash and heap
+/// operations under one shard's lock. Expiry runs on the monotonic clock of the TimeProvider, so
+/// a wall-clock jump neither frees nor extends anything.
 /// </summary>
 public sealed partial class MemoryBackend : IEntryBackend
 {
-    // Expired entries purged inline per request, so a busy server never lets them pile up
-    // between sweeps; the sweep does the rest in batches of SweepBatch.
-    private const int PurgePerRequest = 8;
-    private const int SweepBatch = 4096;
+    // 512 shards keep every shard's arrays on the small-object heap up to about two million
+    // entries; see MemoryShard.
+    private const int ShardCount = 512;
 
-    private readonly Lock _gate = new();
-    private readonly HashSet<MemoryEntry> _entries = new(MemoryEntryComparer.Instance);
-    private readonly HashSet<MemoryEntry>.AlternateLookup<ReadOnlySpan<byte>> _byKey;
-    private readonly ExpiryQueue _expiries = new();
+    // Expired entries purged inline per request, so a busy server never lets them pile up
+    // between sweeps; the sweep does the rest in batches of SweepBatch per shard.
+    private const int PurgePerRequest = 4;
+    private const int SweepBatch = 1024;
+
+    private readonly MemoryShard[] _shards = new MemoryShard[ShardCount];
     private readonly MemoryBackendOptions _options;
     private readonly TimeProvider _time;
     private readonly long _origin;
     private readonly FencingTokenSource _tokens;
     private readonly CounterSet _counters;
     private readonly ITimer _sweeper;
-    private readonly Action<MemoryEntry> _purge;
-    private long _valueCount;
-
-    // Spilled values that left the table under the lock; deleted from disk after it is released.
-    private List<SpilledValue>? _obsolete;
 
     public MemoryBackend(MemoryBackendOptions options)
     {
@@ -43,8 +40,11 @@ public sealed partial class MemoryBackend : IEntryBackend
         _origin = _time.GetTimestamp();
         _tokens = new FencingTokenSource(options.TokenReservations);
         _counters = options.Counters;
-        _byKey = _entries.GetAlternateLookup<ReadOnlySpan<byte>>();
-        _purge = entry => Remove(entry, expired: true);
+        for (var i = 0; i < _shards.Length; i++)
+        {
+            _shards[i] = new MemoryShard(CountExpired);
+        }
+
         RestoreSpilledValues();
         _sweeper = _time.CreateTimer(_ => Sweep(), null, options.SweepInterval, options.SweepInterval);
     }
@@ -56,10 +56,18 @@ public sealed partial class MemoryBackend : IEntryBackend
 
     public EntryCounts CountEntries()
     {
-        lock (_gate)
+        long entries = 0;
+        long values = 0;
+        foreach (var shard in _shards)
         {
-            return new EntryCounts(_entries.Count - _valueCount, _valueCount);
+            lock (shard.Gate)
+            {
+                entries += shard.Count;
+                values += shard.ValueCount;
+            }
         }
+
+        return new EntryCounts(entries - values, values);
     }
 
     public ValueTask<ActionResult> ExecuteAsync(EntryCommand command, bool overloaded, CancellationToken cancellationToken)
@@ -69,12 +77,13 @@ public sealed partial class MemoryBackend : IEntryBackend
         // A value bound for disk is written before taking the lock, so slow I/O never holds up
         // other requests; if the rules then refuse the Put, the new file is deleted again.
         var spilled = command.Action == DlmAction.Put && !overloaded ? TrySpill(command) : null;
+        var shard = ShardOf(command.Key.Utf8);
         ActionResult result;
         List<SpilledValue>? obsolete;
-        lock (_gate)
+        lock (shard.Gate)
         {
-            result = Execute(command, overloaded, spilled);
-            obsolete = TakeObsolete();
+            result = Execute(shard, command, overloaded, spilled);
+            obsolete = shard.TakeObsolete();
         }
 
         DeleteAll(obsolete);
@@ -87,112 +96,79 @@ public sealed partial class MemoryBackend : IEntryBackend
         return ValueTask.CompletedTask;
     }
 
-    private ActionResult Execute(EntryCommand command, bool overloaded, SpilledValue? spilled)
+    private MemoryShard ShardOf(ReadOnlySpan<byte> key) =>
+        _shards[(uint)EntryRecordComparer.Hash(key) % ShardCount];
+
+    private ActionResult Execute(MemoryShard shard, EntryCommand command, bool overloaded, SpilledValue? spilled)
     {
         var now = Now;
-        _expiries.PopExpired(now.Ticks, PurgePerRequest, _purge);
+        shard.PurgeExpired(now.Ticks, PurgePerRequest);
 
-        _byKey.TryGetValue(command.Key.Utf8, out var entry);
-        var decision = EntryRules.Decide(command, entry?.View(), now, overloaded);
-        if (decision.PurgeExpired && entry is not null)
+        var entry = shard.Find(command.Key.Utf8);
+        var payload = entry is { } found ? shard.PayloadOf(found) : null;
+        var decision = EntryRules.Decide(command, entry?.View(payload), now, overloaded);
+        if (decision.PurgeExpired && entry is { } expired)
         {
-            Remove(entry, expired: true);
+            CountExpired(payload?.Value is not null);
+            shard.Remove(expired);
             entry = null;
         }
 
         var stored = spilled is not null && decision.Change is EntryChange.Create or EntryChange.ReplaceValue;
         if (spilled is not null && !stored)
         {
-            (_obsolete ??= []).Add(spilled);
+            (shard.Obsolete ??= []).Add(spilled);
         }
 
         object? value = stored ? spilled : decision.Value;
-        return Apply(command, decision, entry, value);
+        return Apply(shard, command, decision, entry, payload, value);
     }
 
-    private ActionResult Apply(EntryCommand command, EntryDecision decision, MemoryEntry? entry, object? value)
+    private ActionResult Apply(
+        MemoryShard shard, EntryCommand command, EntryDecision decision, EntryRecord? entry, EntryPayload? payload,
+        object? value)
     {
         switch (decision.Change)
         {
             case EntryChange.Create:
-                entry = Create(command, decision.ExpiresAt, value);
+                var newPayload = command.Identity is null && value is null
+                    ? null
+                    : new EntryPayload { Identity = command.Identity, Value = value };
+                entry = shard.Add(command.Key, command.Owner, _tokens.Next(), decision.ExpiresAt.Ticks, newPayload);
                 CountPut(value);
                 break;
             case EntryChange.Extend:
-                entry!.ExpiresAtTicks = decision.ExpiresAt.Ticks;
-                _expiries.Schedule(entry);
+                Reschedule(shard, entry!.Value, decision.ExpiresAt);
                 break;
             case EntryChange.ReplaceValue:
-                ReplaceValue(entry!, decision.ExpiresAt, value!);
+                shard.SetValue(entry!.Value, value!);
+                Reschedule(shard, entry.Value, decision.ExpiresAt);
                 CountPut(value);
                 break;
             case EntryChange.Delete:
-                Remove(entry!, expired: false);
+                shard.Remove(entry!.Value);
                 break;
         }
 
         if (decision.Outcome == ActionOutcome.GotValue)
         {
-            return ReadValue(entry!);
+            return ReadValue(entry!.Value, payload!);
         }
 
         return new ActionResult(decision.Outcome, entry?.Token ?? 0);
     }
 
-    private MemoryEntry Create(EntryCommand command, TimeSpan expiresAt, object? value)
+    private static void Reschedule(MemoryShard shard, EntryRecord entry, TimeSpan expiresAt)
     {
-        var entry = new MemoryEntry(command.Key, command.Owner)
-        {
-            Payload = EntryPayload.For(command.Identity, value),
-            ExpiresAtTicks = expiresAt.Ticks,
-            Token = _tokens.Next(),
-        };
-        var added = _entries.Add(entry);
-        Debug.Assert(added, "the rules create only entries that are absent");
-        _valueCount += entry.HasValue ? 1 : 0;
-        _expiries.Schedule(entry);
-        return entry;
-    }
-
-    private void ReplaceValue(MemoryEntry entry, TimeSpan expiresAt, object value)
-    {
-        if (entry.Payload?.Value is SpilledValue old)
-        {
-            (_obsolete ??= []).Add(old);
-        }
-
-        _valueCount += entry.HasValue ? 0 : 1;
-        entry.Payload ??= new EntryPayload();
-        entry.Payload.Value = value;
         entry.ExpiresAtTicks = expiresAt.Ticks;
-        _expiries.Schedule(entry);
+        shard.Expiries.Schedule(entry);
     }
 
-    private void Remove(MemoryEntry entry, bool expired)
-    {
-        _entries.Remove(entry);
-        entry.MarkRemoved();
-        if (entry.HasValue)
-        {
-            _valueCount--;
-        }
-
-        if (entry.Payload?.Value is SpilledValue spilled)
-        {
-            (_obsolete ??= []).Add(spilled);
-        }
-
-        if (expired)
-        {
-            _counters.Increment(entry.HasValue ? Counter.ExpiredData : Counter.ExpiredLock);
-        }
-    }
-
-    private ActionResult ReadValue(MemoryEntry entry)
+    private ActionResult ReadValue(EntryRecord entry, EntryPayload payload)
     {
         // Spilled values are read under the lock: a concurrent Put could otherwise delete the
         // file between our lookup and our read, and the reader would see Corruption.
-        var bytes = entry.Payload!.Value switch
+        var bytes = payload.Value switch
         {
             EntryValue inMemory => inMemory.Utf8,
             SpilledValue onDisk => _options.SpillStore?.TryRead(onDisk),
@@ -210,4 +186,7 @@ public sealed partial class MemoryBackend : IEntryBackend
             _counters.Increment(value is SpilledValue ? Counter.PutDisk : Counter.PutMemory);
         }
     }
+
+    private void CountExpired(bool hadValue) =>
+        _counters.Increment(hadValue ? Counter.ExpiredData : Counter.ExpiredLock);
 }

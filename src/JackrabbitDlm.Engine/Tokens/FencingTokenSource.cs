@@ -5,14 +5,15 @@ namespace JackrabbitDlm.Engine.Tokens;
 /// end is saved before any token in it is used, so a restart continues above every token the
 /// previous run could have handed out, at the cost of one durable write per block.
 /// </summary>
-/// <remarks>Not thread-safe: the owning backend calls it under its own lock.</remarks>
+/// <remarks>Thread-safe; lock-free except when a new block is reserved.</remarks>
 public sealed class FencingTokenSource
 {
     /// <summary>Tokens reserved per durable write.</summary>
     public const long BlockSize = 1 << 16;
 
     private readonly ITokenReservationStore _store;
-    private long _next;
+    private readonly Lock _reserving = new();
+    private long _last;
     private long _reservedUpTo;
 
     public FencingTokenSource(ITokenReservationStore store)
@@ -20,19 +21,32 @@ public sealed class FencingTokenSource
         ArgumentNullException.ThrowIfNull(store);
         _store = store;
         _reservedUpTo = store.LoadCeiling();
-        _next = _reservedUpTo + 1;
+        _last = _reservedUpTo;
     }
 
     /// <summary>The next token: larger than every token handed out before, in this run or an earlier one.</summary>
     public long Next()
     {
-        if (_next > _reservedUpTo)
+        var token = Interlocked.Increment(ref _last);
+        if (token > Volatile.Read(ref _reservedUpTo))
         {
-            var ceiling = _next + BlockSize - 1;
-            _store.SaveCeiling(ceiling);
-            _reservedUpTo = ceiling;
+            Reserve(token);
         }
 
-        return _next++;
+        return token;
+    }
+
+    // Callers wait here until the block holding their token is durably reserved.
+    private void Reserve(long token)
+    {
+        lock (_reserving)
+        {
+            while (token > _reservedUpTo)
+            {
+                var ceiling = _reservedUpTo + BlockSize;
+                _store.SaveCeiling(ceiling);
+                Volatile.Write(ref _reservedUpTo, ceiling);
+            }
+        }
     }
 }

@@ -79,11 +79,21 @@ public sealed class RequestValidator
 
     private static ValidationResult CheckCommand(DlmRequest request, DlmAction action, IdentityStamp? identity)
     {
-        // Section 9: Expire must be finite (checked when read) and not negative; Lock and Put
-        // need a positive TTL, since the original's zero or negative TTL makes a dead entry.
+        // Section 9: Expire must be finite and not negative; Lock and Put need a positive TTL,
+        // since the original's zero or negative TTL makes a dead entry. The reader refuses
+        // non-finite values already, but a request built in code has not been through it.
         var ttlSeconds = request.TtlSeconds;
+        if (!double.IsFinite(ttlSeconds) || ttlSeconds < 0)
+        {
+            return ValidationResult.Refused(RefusalReason.KeyVerify);
+        }
+
+        // Positive means at least one tick: a shorter TTL is zero on the clock, just as dead.
         var needsTtl = action is DlmAction.Lock or DlmAction.Put;
-        if (ttlSeconds < 0 || (needsTtl && ttlSeconds <= 0))
+        var ttl = ttlSeconds >= RequestLimits.LongestTtl.TotalSeconds
+            ? RequestLimits.LongestTtl
+            : TimeSpan.FromSeconds(ttlSeconds);
+        if (needsTtl && ttl <= TimeSpan.Zero)
         {
             return ValidationResult.Refused(RefusalReason.KeyVerify);
         }
@@ -93,9 +103,6 @@ public sealed class RequestValidator
             return ValidationResult.Refused(RefusalReason.Payload);
         }
 
-        var ttl = ttlSeconds >= RequestLimits.LongestTtl.TotalSeconds
-            ? RequestLimits.LongestTtl
-            : TimeSpan.FromSeconds(ttlSeconds);
         var command = new EntryCommand
         {
             Action = action,

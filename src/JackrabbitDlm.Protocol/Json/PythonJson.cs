@@ -23,7 +23,8 @@ internal static class PythonJson
         while (!utf8.IsEmpty)
         {
             // Copy the longest run that needs no escaping in one go: the common case is all of it.
-            var plain = utf8.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7F);
+            // Python escapes DEL (0x7F) too: only ' ' to '~' go out as they are.
+            var plain = utf8.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
             var quote = utf8.IndexOfAny((byte)'"', (byte)'\\');
             var run = Min(plain < 0 ? utf8.Length : plain, quote < 0 ? utf8.Length : quote);
             utf8[..run].CopyTo(destination[at..]);

@@ -43,7 +43,16 @@ public readonly struct OwnerId : IEquatable<OwnerId>
     public override string ToString()
     {
         var full = ToFullString();
-        return full.Length <= ShownPrefixLength ? full : string.Concat(full.AsSpan(0, ShownPrefixLength), "…");
+        if (full.Length <= ShownPrefixLength)
+        {
+            return full;
+        }
+
+        // Never cut a surrogate pair in half: a lone surrogate cannot be written to a UTF-8 log.
+        var length = char.IsHighSurrogate(full[ShownPrefixLength - 1])
+            ? ShownPrefixLength - 1
+            : ShownPrefixLength;
+        return string.Concat(full.AsSpan(0, length), "…");
     }
 
     /// <summary>Content equality.</summary>

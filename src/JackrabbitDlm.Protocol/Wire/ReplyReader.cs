@@ -12,7 +12,7 @@ public static class ReplyReader
     {
         var encoded = line.Trim(" \t\r\n"u8);
         var json = new byte[encoded.Length / 2];
-        if (!DlmTextEncoding.TryDecode(encoded, json, out _))
+        if (!DlmTextEncoding.TryDecode(encoded, json, out _) || !System.Text.Unicode.Utf8.IsValid(json))
         {
             return null;
         }
@@ -24,6 +24,11 @@ public static class ReplyReader
         }
         catch (JsonException)
         {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // Raised when a string holds an escaped lone surrogate, which no string can be read from.
             return null;
         }
     }
@@ -42,9 +47,11 @@ public static class ReplyReader
             StatusWord = status.GetString()!,
             Id = TextOf(root, WireNames.Id),
             Value = TextOf(root, WireNames.DataStore),
-            Token = root.TryGetProperty(WireNames.Token, out var token) && token.TryGetInt64(out var number)
-                ? number
-                : null,
+            Token = root.TryGetProperty(WireNames.Token, out var token)
+                && token.ValueKind == JsonValueKind.Number
+                && token.TryGetInt64(out var number)
+                    ? number
+                    : null,
         };
     }
 

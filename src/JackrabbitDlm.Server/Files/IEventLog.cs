@@ -13,9 +13,14 @@ public interface IEventLog
     /// <summary>Writes one event line.</summary>
     void Write(string message);
 
-    /// <summary>Writes <c>DLMerror/&lt;reason&gt;: &lt;client address&gt;/&lt;quarantine file&gt;</c>.</summary>
+    /// <summary>
+    /// Writes <c>DLMerror/&lt;reason&gt;: &lt;client address&gt;/&lt;quarantine file&gt;</c>.
+    /// </summary>
     void WriteRefusal(RefusalReason reason, string clientAddress, string quarantineFile);
 
-    /// <summary>Writes the statistics line: the non-zero counters as <c>Key: value</c>, sorted, joined by <c>, </c>.</summary>
+    /// <summary>
+    /// Writes the statistics line: the non-zero counters as <c>Key: value</c>, sorted, joined by
+    /// <c>, </c>.
+    /// </summary>
     void WriteStatistics(CounterSet counters);
 }

@@ -9,6 +9,9 @@ namespace JackrabbitDlm.Server.Files;
 public interface IQuarantine
 {
     /// <summary>Keeps one refused request line (as received, without its newline).</summary>
-    /// <returns>The name of the file written, or <c>-</c> when nothing was kept (quarantine full or failing).</returns>
+    /// <returns>
+    /// The name of the file written, or <c>-</c> when nothing was kept (quarantine turned off or
+    /// failing).
+    /// </returns>
     string Keep(ReadOnlySpan<byte> requestLine, RefusalReason reason);
 }

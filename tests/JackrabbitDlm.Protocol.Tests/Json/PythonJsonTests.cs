@@ -1,0 +1,60 @@
+using JackrabbitDlm.Protocol.Json;
+
+namespace JackrabbitDlm.Protocol.Tests.Json;
+
+/// <summary>Strings as Python's <c>json.dumps</c> writes them (ensure_ascii, the default).</summary>
+public sealed class PythonJsonTests
+{
+    [Theory]
+    [InlineData("", "\"\"")]
+    [InlineData("plain ASCII text ~!", "\"plain ASCII text ~!\"")]
+    [InlineData("\"", "\"\\\"\"")]
+    [InlineData("\\", "\"\\\\\"")]
+    [InlineData("/", "\"/\"")]
+    [InlineData("\n\r\t\b\f", "\"\\n\\r\\t\\b\\f\"")]
+    [InlineData("\u0000", "\"\\u0000\"")]
+    [InlineData("\u0001\u001f", "\"\\u0001\\u001f\"")]
+    [InlineData("\u007f", "\"\\u007f\"")]
+    [InlineData("\u0080", "\"\\u0080\"")]
+    [InlineData("é", "\"\\u00e9\"")]
+    [InlineData("€", "\"\\u20ac\"")]
+    [InlineData("\uffff", "\"\\uffff\"")]
+    [InlineData("😀", "\"\\ud83d\\ude00\"")]
+    [InlineData("\U0010ffff", "\"\\udbff\\udfff\"")]
+    [InlineData("a\u0000\u001f\"\\ é😀", "\"a\\u0000\\u001f\\\"\\\\ \\u00e9\\ud83d\\ude00\"")]
+    [InlineData("ключ-😀-\"q\"", "\"\\u043a\\u043b\\u044e\\u0447-\\ud83d\\ude00-\\\"q\\\"\"")]
+    public void WriteString_Text_AsPythonWritesIt(string text, string expected)
+    {
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+        var destination = new byte[PythonJson.MaxStringLength(utf8.Length)];
+
+        var written = PythonJson.WriteString(utf8, destination);
+
+        Assert.Equal(expected, System.Text.Encoding.ASCII.GetString(destination, 0, written));
+    }
+
+    [Fact]
+    public void WriteString_WorstCaseText_FitsMaxStringLength()
+    {
+        // A one-byte control character grows sixfold, the most any UTF-8 byte can.
+        var utf8 = new byte[100];
+        var destination = new byte[PythonJson.MaxStringLength(utf8.Length)];
+
+        var written = PythonJson.WriteString(utf8, destination);
+
+        Assert.Equal(destination.Length, written);
+    }
+
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(-42, "-42")]
+    [InlineData(long.MinValue, "-9223372036854775808")]
+    public void WriteInteger_Value_WrittenInDecimal(long value, string expected)
+    {
+        var destination = new byte[24];
+
+        var written = PythonJson.WriteInteger(value, destination);
+
+        Assert.Equal(expected, System.Text.Encoding.ASCII.GetString(destination, 0, written));
+    }
+}
