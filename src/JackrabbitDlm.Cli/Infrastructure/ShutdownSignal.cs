@@ -1,0 +1,44 @@
+using System.Runtime.InteropServices;
+
+namespace JackrabbitDlm.Cli.Infrastructure;
+
+/// <summary>
+/// Turns SIGINT (Ctrl+C) and SIGTERM into a graceful stop instead of an abrupt exit. A second
+/// signal asks to hurry: the stop then skips its grace period.
+/// </summary>
+internal sealed class ShutdownSignal : IDisposable
+{
+    private readonly TaskCompletionSource _requested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _hurry = new();
+    private readonly PosixSignalRegistration[] _registrations;
+
+    public ShutdownSignal()
+    {
+        _registrations = [Register(PosixSignal.SIGINT), Register(PosixSignal.SIGTERM)];
+    }
+
+    /// <summary>Completes at the first signal.</summary>
+    public Task Requested => _requested.Task;
+
+    /// <summary>Cancelled at the second signal.</summary>
+    public CancellationToken Hurry => _hurry.Token;
+
+    public void Dispose()
+    {
+        foreach (var registration in _registrations)
+        {
+            registration.Dispose();
+        }
+
+        _hurry.Dispose();
+    }
+
+    private PosixSignalRegistration Register(PosixSignal signal) => PosixSignalRegistration.Create(signal, context =>
+    {
+        context.Cancel = true;
+        if (!_requested.TrySetResult())
+        {
+            _hurry.Cancel();
+        }
+    });
+}
