@@ -1,3 +1,4 @@
+using JackrabbitDlm.LoadBench.Load;
 using JackrabbitDlm.LoadBench.Suites;
 
 // The load benchmark: see bench/README.md for what it measures and how to read it.
@@ -5,20 +6,21 @@ var settings = BenchSettings.Parse(args);
 var workloads = new Workloads(settings.RunId);
 Console.WriteLine($"# jrdlm load benchmark: {Environment.ProcessorCount} cores, " +
     $"{settings.Runs} run(s) of {settings.Duration.TotalSeconds:F0} s per figure (medians)");
+using var load = await CLoadGenerator.BuildAsync(settings.LoadSource);
 
 if (settings.Suites.Contains("per-request"))
 {
-    await PerRequestSuite.RunAsync(settings, workloads);
+    await PerRequestSuite.RunAsync(settings, workloads, load);
 }
 
 if (settings.Suites.Contains("keep-alive"))
 {
-    await KeepAliveSuite.RunAsync(settings, workloads);
+    await KeepAliveSuite.RunAsync(settings, workloads, load);
 }
 
 if (settings.Suites.Contains("million"))
 {
-    await MillionSuite.RunAsync(settings, workloads);
+    await MillionSuite.RunAsync(settings, workloads, load);
 }
 
 return 0;

@@ -9,13 +9,11 @@ namespace JackrabbitDlm.LoadBench.Load;
 internal sealed class Workload
 {
     private readonly Func<int, bool, SlotLines> _linesForSlot;
-    private readonly bool _fight;
 
-    private Workload(string name, Func<int, bool, SlotLines> linesForSlot, bool fight)
+    private Workload(string name, Func<int, bool, SlotLines> linesForSlot)
     {
         Name = name;
         _linesForSlot = linesForSlot;
-        _fight = fight;
     }
 
     public string Name { get; }
@@ -25,16 +23,17 @@ internal sealed class Workload
         "lock+unlock, own name",
         (slot, keepAlive) => new SlotLines(
             Line(Owner(runId, slot), $"{runId}:u:{slot}", DlmAction.Lock, 30, null, keepAlive),
-            Line(Owner(runId, slot), $"{runId}:u:{slot}", DlmAction.Unlock, 0, null, keepAlive)),
-        fight: false);
+            Line(Owner(runId, slot), $"{runId}:u:{slot}", DlmAction.Unlock, 0, null, keepAlive)));
 
-    /// <summary>All slots fight over one name: Lock, and Unlock only when granted.</summary>
+    /// <summary>
+    /// All slots fight over one name: each sends Lock then Unlock, so most requests meet a
+    /// lock held by someone else and are answered NotOwner, as in a real fight.
+    /// </summary>
     public static Workload OneName(string runId) => new(
         "lock+unlock, one name",
         (slot, keepAlive) => new SlotLines(
             Line(Owner(runId, slot), $"{runId}:one", DlmAction.Lock, 30, null, keepAlive),
-            Line(Owner(runId, slot), $"{runId}:one", DlmAction.Unlock, 0, null, keepAlive)),
-        fight: true);
+            Line(Owner(runId, slot), $"{runId}:one", DlmAction.Unlock, 0, null, keepAlive)));
 
     /// <summary>Every slot puts then gets a value of <paramref name="length"/> characters under its own name.</summary>
     public static Workload PutGet(string runId, string label, int length, double ttlSeconds, BenchIdentity? identity) => new(
@@ -46,29 +45,10 @@ internal sealed class Workload
             return new SlotLines(
                 Line(Owner(runId, slot), key, DlmAction.Put, ttlSeconds, value, keepAlive, identity),
                 Line(Owner(runId, slot), key, DlmAction.Get, 0, null, keepAlive, identity));
-        },
-        fight: false);
+        });
 
     /// <summary>The lines slot <paramref name="slot"/> sends.</summary>
     public SlotLines LinesFor(int slot, bool keepAlive) => _linesForSlot(slot, keepAlive);
-
-    /// <summary>Runs one iteration on <paramref name="connection"/>; returns the requests sent.</summary>
-    public async ValueTask<int> IterateAsync(
-        WireConnection connection, SlotLines lines, bool readReplies, LatencyRecorder latencies, CancellationToken ct)
-    {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var length = await connection.ExchangeAsync(lines.First, ct);
-        latencies.Add(System.Diagnostics.Stopwatch.GetTimestamp() - started);
-        if (_fight && readReplies && connection.StatusOf(length) != DlmStatus.Locked)
-        {
-            return 1;
-        }
-
-        started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await connection.ExchangeAsync(lines.Second, ct);
-        latencies.Add(System.Diagnostics.Stopwatch.GetTimestamp() - started);
-        return 2;
-    }
 
     private static string Owner(string runId, int slot) => $"{runId}-{slot}".PadRight(64, 'o');
 

@@ -13,13 +13,15 @@ internal sealed record BenchSettings
 
     public string FloorSource { get; init; } = string.Empty;
 
+    public string LoadSource { get; init; } = string.Empty;
+
     public string[] Suites { get; init; } = ["per-request", "keep-alive", "million"];
 
     public string RunId { get; } = Guid.NewGuid().ToString("N")[..8];
 
     public static BenchSettings Parse(string[] args)
     {
-        var settings = new BenchSettings { FloorSource = DefaultFloorSource() };
+        var settings = new BenchSettings { FloorSource = BenchFile("floor.c"), LoadSource = BenchFile("load.c") };
         for (var i = 0; i < args.Length; i++)
         {
             settings = args[i] switch
@@ -38,17 +40,18 @@ internal sealed record BenchSettings
         return settings;
     }
 
-    private static string DefaultFloorSource()
+    // Finds bench/floor/NAME above the build output, i.e. in the checkout the benchmark was built from.
+    private static string BenchFile(string name)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var candidate = Path.Combine(directory.FullName, "bench", "floor", "floor.c");
+            var candidate = Path.Combine(directory.FullName, "bench", "floor", name);
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        return "floor.c";
+        return name;
     }
 }

@@ -10,7 +10,7 @@ namespace JackrabbitDlm.LoadBench.Suites;
 /// </summary>
 internal static class KeepAliveSuite
 {
-    public static async Task RunAsync(BenchSettings settings, Workloads workloads)
+    public static async Task RunAsync(BenchSettings settings, Workloads workloads, CLoadGenerator load)
     {
         Console.WriteLine();
         Console.WriteLine("## Kept-alive connections (ratio: jrdlm / redis-benchmark -t set, same connections)");
@@ -19,37 +19,50 @@ internal static class KeepAliveSuite
         using var server = await JrdlmServer.StartAsync(workloads.Identity);
         foreach (var workload in workloads.All)
         {
-            await LoadRunner.RunAsync(server.Endpoint, workload, 16, true, true, TimeSpan.FromSeconds(2));
+            await load.RunAsync(server.Endpoint, workload, 16, true, TimeSpan.FromSeconds(2));
         }
 
         ResultTable.PrintHeader();
         foreach (var inFlight in settings.InFlight)
         {
-            RunResult? reference = null;
-            if (redis is not null)
-            {
-                var runs = new List<RunResult>();
-                for (var run = 0; run < settings.Runs; run++)
-                {
-                    runs.Add(await redis.RunSetAsync(inFlight, inFlight == 1 ? 50_000 : 200_000));
-                }
-
-                reference = RunResult.Median(runs);
-                ResultTable.PrintRow("redis-server", "SET (redis-benchmark)", "kept alive", inFlight, reference);
-            }
-
+            // Small requests are compared with redis-benchmark's default 3-byte SET, the large
+            // values with SETs of the same size.
+            var small = await RedisSetAsync(settings, redis, inFlight, 3);
+            var large = await RedisSetAsync(settings, redis, inFlight, Workloads.LargeValueLength);
             foreach (var workload in workloads.All)
             {
                 var runs = new List<RunResult>();
                 for (var run = 0; run < settings.Runs; run++)
                 {
-                    runs.Add(await LoadRunner.RunAsync(server.Endpoint, workload, inFlight, true, true, settings.Duration));
+                    runs.Add(await load.RunAsync(server.Endpoint, workload, inFlight, true, settings.Duration));
                 }
 
                 var ours = RunResult.Median(runs);
-                var ratio = reference is null ? "redis-benchmark not installed" : ResultTable.Ratio("redis SET", ours, reference);
+                var reference = workload == workloads.LargeValues ? large : small;
+                var ratio = reference is null
+                    ? "redis-benchmark not installed"
+                    : ResultTable.Ratio("redis SET", ours, reference);
                 ResultTable.PrintRow("jrdlm", workload.Name, "kept alive", inFlight, ours, ratio);
             }
         }
+    }
+
+    private static async Task<RunResult?> RedisSetAsync(BenchSettings settings, RedisBenchmark? redis, int inFlight, int valueBytes)
+    {
+        if (redis is null)
+        {
+            return null;
+        }
+
+        var requests = valueBytes > 1024 ? 20_000 : inFlight == 1 ? 50_000 : 200_000;
+        var runs = new List<RunResult>();
+        for (var run = 0; run < settings.Runs; run++)
+        {
+            runs.Add(await redis.RunSetAsync(inFlight, requests, valueBytes));
+        }
+
+        var result = RunResult.Median(runs);
+        ResultTable.PrintRow("redis-server", $"SET of {valueBytes} bytes (redis-benchmark)", "kept alive", inFlight, result);
+        return result;
     }
 }

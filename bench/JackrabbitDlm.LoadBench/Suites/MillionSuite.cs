@@ -15,26 +15,26 @@ internal static class MillionSuite
     private const int FillConnections = 32;
     private const int InFlight = 64;
 
-    public static async Task RunAsync(BenchSettings settings, Workloads workloads)
+    public static async Task RunAsync(BenchSettings settings, Workloads workloads, CLoadGenerator load)
     {
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"## {settings.HeldEntries:N0} held locks (ratio: with them / empty table; memory: resident set)"));
         Console.WriteLine();
         using var server = await JrdlmServer.StartAsync(workloads.Identity);
-        await LoadRunner.RunAsync(server.Endpoint, workloads.LockUnlock, 16, false, true, TimeSpan.FromSeconds(2));
-        await LoadRunner.RunAsync(server.Endpoint, workloads.LockUnlock, 16, true, true, TimeSpan.FromSeconds(2));
+        await load.RunAsync(server.Endpoint, workloads.LockUnlock, 16, false, TimeSpan.FromSeconds(2));
+        await load.RunAsync(server.Endpoint, workloads.LockUnlock, 16, true, TimeSpan.FromSeconds(2));
         var emptyRss = server.ResidentBytes();
 
-        var emptyPerRequest = await MeasureAsync(settings, server, workloads.LockUnlock, keepAlive: false);
-        var emptyKeptAlive = await MeasureAsync(settings, server, workloads.LockUnlock, keepAlive: true);
+        var emptyPerRequest = await MeasureAsync(settings, load, server, workloads.LockUnlock, keepAlive: false);
+        var emptyKeptAlive = await MeasureAsync(settings, load, server, workloads.LockUnlock, keepAlive: true);
         await FillAsync(server, settings.HeldEntries, settings.RunId);
 
         // Give the runtime a moment to settle after the fill before reading the resident set.
         await Task.Delay(TimeSpan.FromSeconds(3));
         var heldRss = server.ResidentBytes();
-        var heldPerRequest = await MeasureAsync(settings, server, workloads.LockUnlock, keepAlive: false);
-        var heldKeptAlive = await MeasureAsync(settings, server, workloads.LockUnlock, keepAlive: true);
+        var heldPerRequest = await MeasureAsync(settings, load, server, workloads.LockUnlock, keepAlive: false);
+        var heldKeptAlive = await MeasureAsync(settings, load, server, workloads.LockUnlock, keepAlive: true);
 
         ResultTable.PrintHeader();
         ResultTable.PrintRow("jrdlm, empty", workloads.LockUnlock.Name, "per request", InFlight, emptyPerRequest);
@@ -48,12 +48,13 @@ internal static class MillionSuite
             $"resident memory: {emptyRss / 1048576.0:F0} MB after warm-up, {heldRss / 1048576.0:F0} MB holding {settings.HeldEntries:N0} locks"));
     }
 
-    private static async Task<RunResult> MeasureAsync(BenchSettings settings, JrdlmServer server, Workload workload, bool keepAlive)
+    private static async Task<RunResult> MeasureAsync(
+        BenchSettings settings, CLoadGenerator load, JrdlmServer server, Workload workload, bool keepAlive)
     {
         var runs = new List<RunResult>();
         for (var run = 0; run < settings.Runs; run++)
         {
-            runs.Add(await LoadRunner.RunAsync(server.Endpoint, workload, InFlight, keepAlive, true, settings.Duration));
+            runs.Add(await load.RunAsync(server.Endpoint, workload, InFlight, keepAlive, settings.Duration));
         }
 
         return RunResult.Median(runs);

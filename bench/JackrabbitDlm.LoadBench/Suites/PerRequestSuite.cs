@@ -10,14 +10,14 @@ namespace JackrabbitDlm.LoadBench.Suites;
 /// </summary>
 internal static class PerRequestSuite
 {
-    public static async Task RunAsync(BenchSettings settings, Workloads workloads)
+    public static async Task RunAsync(BenchSettings settings, Workloads workloads, CLoadGenerator load)
     {
         Console.WriteLine();
         Console.WriteLine("## One connection per request (ratio: jrdlm / floor server, same load)");
         Console.WriteLine();
         using var floor = await FloorServer.StartAsync(settings.FloorSource);
         using var server = await JrdlmServer.StartAsync(workloads.Identity);
-        await WarmUpAsync(server, floor, workloads);
+        await WarmUpAsync(load, server, floor, workloads);
 
         ResultTable.PrintHeader();
         foreach (var inFlight in settings.InFlight)
@@ -29,7 +29,7 @@ internal static class PerRequestSuite
                 var floorLines = workload == workloads.LargeValues || workload == workloads.LargeValuesOnDisk
                     ? workloads.LargeValues
                     : workloads.LockUnlock;
-                var (ours, reference) = await SideBySideAsync(settings, server, floor, workload, floorLines, inFlight);
+                var (ours, reference) = await SideBySideAsync(settings, load, server, floor, workload, floorLines, inFlight);
                 ResultTable.PrintRow("floor (C)", floorLines.Name, "per request", inFlight, reference);
                 ResultTable.PrintRow("jrdlm", workload.Name, "per request", inFlight, ours, ResultTable.Ratio("floor", ours, reference));
             }
@@ -37,26 +37,27 @@ internal static class PerRequestSuite
     }
 
     private static async Task<(RunResult Ours, RunResult Floor)> SideBySideAsync(
-        BenchSettings settings, JrdlmServer server, FloorServer floor, Workload workload, Workload floorLines, int inFlight)
+        BenchSettings settings, CLoadGenerator load, JrdlmServer server, FloorServer floor, Workload workload,
+        Workload floorLines, int inFlight)
     {
         var ours = new List<RunResult>();
         var reference = new List<RunResult>();
         for (var run = 0; run < settings.Runs; run++)
         {
-            reference.Add(await LoadRunner.RunAsync(floor.Endpoint, floorLines, inFlight, false, false, settings.Duration));
-            ours.Add(await LoadRunner.RunAsync(server.Endpoint, workload, inFlight, false, true, settings.Duration));
+            reference.Add(await load.RunAsync(floor.Endpoint, floorLines, inFlight, false, settings.Duration));
+            ours.Add(await load.RunAsync(server.Endpoint, workload, inFlight, false, settings.Duration));
         }
 
         return (RunResult.Median(ours), RunResult.Median(reference));
     }
 
-    private static async Task WarmUpAsync(JrdlmServer server, FloorServer floor, Workloads workloads)
+    private static async Task WarmUpAsync(CLoadGenerator load, JrdlmServer server, FloorServer floor, Workloads workloads)
     {
         var warmUp = TimeSpan.FromSeconds(2);
-        await LoadRunner.RunAsync(floor.Endpoint, workloads.LockUnlock, 16, false, false, warmUp);
+        await load.RunAsync(floor.Endpoint, workloads.LockUnlock, 16, false, warmUp);
         foreach (var workload in workloads.All)
         {
-            await LoadRunner.RunAsync(server.Endpoint, workload, 16, false, true, warmUp);
+            await load.RunAsync(server.Endpoint, workload, 16, false, warmUp);
         }
     }
 }

@@ -38,7 +38,10 @@ internal sealed class RedisBenchmark : IDisposable
     }
 
     /// <summary>Runs <c>redis-benchmark -t set</c> with <paramref name="connections"/> clients.</summary>
-    public async Task<Load.RunResult> RunSetAsync(int connections, int requests)
+    /// <param name="connections">Clients, each with one kept-alive connection.</param>
+    /// <param name="requests">Requests in all.</param>
+    /// <param name="valueBytes">The size of each SET value (redis-benchmark's -d; its default is 3).</param>
+    public async Task<Load.RunResult> RunSetAsync(int connections, int requests, int valueBytes = 3)
     {
         var info = new ProcessStartInfo("redis-benchmark")
         {
@@ -50,7 +53,8 @@ internal sealed class RedisBenchmark : IDisposable
         {
             "-h", "127.0.0.1", "-p", _port.ToString(CultureInfo.InvariantCulture), "-t", "set",
             "-c", connections.ToString(CultureInfo.InvariantCulture),
-            "-n", requests.ToString(CultureInfo.InvariantCulture), "--csv",
+            "-n", requests.ToString(CultureInfo.InvariantCulture),
+            "-d", valueBytes.ToString(CultureInfo.InvariantCulture), "--csv",
         })
         {
             info.ArgumentList.Add(argument);
