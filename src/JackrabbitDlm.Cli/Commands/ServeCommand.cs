@@ -7,8 +7,9 @@ using JackrabbitDlm.Server.Options;
 namespace JackrabbitDlm.Cli.Commands;
 
 /// <summary>
-/// <c>jrdlm serve</c>: runs the server until SIGINT or SIGTERM. The first line on standard output
-/// is <c>listening on &lt;ip&gt;:&lt;port&gt;</c>, which scripts wait for; logs go to standard error.
+/// <c>jrdlm serve</c>: runs the server until SIGINT or SIGTERM. The first line on standard
+/// output is <c>listening on &lt;ip&gt;:&lt;port&gt;</c>, which scripts wait for; logs go to
+/// standard error.
 /// </summary>
 internal static class ServeCommand
 {
@@ -16,11 +17,12 @@ internal static class ServeCommand
     {
         var command = new Command(
             "serve",
-            "Run the lock server until SIGINT or SIGTERM. Each setting comes from, last one winning: "
-                + "its default, the config file, its environment variable, its flag.");
+            "Run the lock server until SIGINT or SIGTERM. Each setting comes from, last one "
+                + "winning: its default, the config file, its environment variable, its flag.");
         var configFile = new Option<string>("--config")
         {
-            Description = $"JSON config file (comments allowed) [env {ServerSettings.ConfigFileVariable}]",
+            Description = "JSON config file (comments allowed) "
+                + $"[env {ServerSettings.ConfigFileVariable}]",
             HelpName = "file",
         };
         command.Options.Add(configFile);
@@ -31,14 +33,16 @@ internal static class ServeCommand
         {
             var option = new Option<string>(setting.Flag)
             {
-                Description = $"{setting.Description} (default: {setting.Format(defaults)}) [env {setting.EnvironmentVariable}]",
+                Description = $"{setting.Description} (default: {setting.Format(defaults)}) "
+                    + $"[env {setting.EnvironmentVariable}]",
                 HelpName = setting.ValueName,
             };
             command.Options.Add(option);
             settings.Add((setting, option));
         }
 
-        command.SetAction((result, _) => RunAsync(result.GetValue(configFile), ReadFlags(result, settings)));
+        command.SetAction((result, _) =>
+            RunAsync(result.GetValue(configFile), ReadFlags(result, settings)));
         return command;
     }
 
@@ -63,7 +67,8 @@ internal static class ServeCommand
         DlmServerOptions options;
         try
         {
-            options = DlmServerOptionsLoader.Load(configFile, flags, DlmServerOptionsLoader.ReadProcessEnvironment());
+            var environment = DlmServerOptionsLoader.ReadProcessEnvironment();
+            options = DlmServerOptionsLoader.Load(configFile, flags, environment);
         }
         catch (ServerOptionsException e)
         {
@@ -76,7 +81,8 @@ internal static class ServeCommand
         // Registered before the server starts, so a signal during start-up still stops it cleanly.
         using var signal = new ShutdownSignal();
         using var loggerFactory = ConsoleLogging.Create(options.LogLevel);
-        var server = new DlmServer(options, ServerComposition.CreateDefault(options, loggerFactory));
+        var services = ServerComposition.CreateDefault(options, loggerFactory);
+        var server = new DlmServer(options, services);
         await using var disposeServer = server.ConfigureAwait(false);
         try
         {
@@ -86,8 +92,8 @@ internal static class ServeCommand
         }
         catch (SocketException e)
         {
-            await Console.Error.WriteLineAsync($"jrdlm serve: cannot listen on {options.Host}:{options.Port}: {e.Message}")
-                .ConfigureAwait(false);
+            var message = $"jrdlm serve: cannot listen on {options.Host}:{options.Port}: {e.Message}";
+            await Console.Error.WriteLineAsync(message).ConfigureAwait(false);
             return ExitCodes.Failure;
         }
 

@@ -8,7 +8,8 @@ namespace JackrabbitDlm.Cli.Infrastructure;
 /// </summary>
 internal sealed class ShutdownSignal : IDisposable
 {
-    private readonly TaskCompletionSource _requested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _requested =
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _hurry = new();
     private readonly PosixSignalRegistration[] _registrations;
 
@@ -33,12 +34,13 @@ internal sealed class ShutdownSignal : IDisposable
         _hurry.Dispose();
     }
 
-    private PosixSignalRegistration Register(PosixSignal signal) => PosixSignalRegistration.Create(signal, context =>
-    {
-        context.Cancel = true;
-        if (!_requested.TrySetResult())
+    private PosixSignalRegistration Register(PosixSignal signal) =>
+        PosixSignalRegistration.Create(signal, context =>
         {
-            _hurry.Cancel();
-        }
-    });
+            context.Cancel = true;
+            if (!_requested.TrySetResult())
+            {
+                _hurry.Cancel();
+            }
+        });
 }

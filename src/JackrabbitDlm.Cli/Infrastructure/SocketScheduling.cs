@@ -3,7 +3,9 @@ namespace JackrabbitDlm.Cli.Infrastructure;
 /// <summary>How .NET runs the continuations of socket operations in this process.</summary>
 internal static class SocketScheduling
 {
-    /// <summary>The runtime's switch; it is read once, when the first socket operation starts.</summary>
+    /// <summary>
+    /// The runtime's switch; it is read once, when the first socket operation starts.
+    /// </summary>
     public const string InlineCompletionsVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
     /// <summary>

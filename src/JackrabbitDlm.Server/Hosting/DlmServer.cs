@@ -5,6 +5,7 @@ using JackrabbitDlm.Engine.Backends;
 using JackrabbitDlm.Engine.Memory;
 using JackrabbitDlm.Engine.Statistics;
 using JackrabbitDlm.Engine.Validation;
+using JackrabbitDlm.Server.Files;
 using JackrabbitDlm.Server.Logging;
 using JackrabbitDlm.Server.Network;
 using JackrabbitDlm.Server.Options;
@@ -18,7 +19,8 @@ namespace JackrabbitDlm.Server.Hosting;
 /// </summary>
 /// <example>
 /// <code>
-/// await using var server = new DlmServer(options, ServerComposition.CreateDefault(options, loggers));
+/// var services = ServerComposition.CreateDefault(options, loggerFactory);
+/// await using var server = new DlmServer(options, services);
 /// var endPoint = await server.StartAsync();
 /// // ... until asked to stop:
 /// await server.StopAsync();
@@ -39,9 +41,12 @@ public sealed class DlmServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private int _state;
     private Task? _stopping;
+    private PidFile? _pidFile;
 
     /// <summary>Builds a server; nothing is bound until <see cref="StartAsync"/>.</summary>
-    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    /// <exception cref="ArgumentException">
+    /// The options are invalid; the message lists every problem.
+    /// </exception>
     public DlmServer(DlmServerOptions options, ServerServices services)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -49,7 +54,8 @@ public sealed class DlmServer : IAsyncDisposable
         var problems = options.Validate();
         if (problems.Count > 0)
         {
-            throw new ArgumentException(string.Join(Environment.NewLine, problems), nameof(options));
+            var message = string.Join(Environment.NewLine, problems);
+            throw new ArgumentException(message, nameof(options));
         }
 
         _options = options;
@@ -58,9 +64,11 @@ public sealed class DlmServer : IAsyncDisposable
         _backend = services.Backend ?? CreateMemoryBackend(services);
         var validator = new RequestValidator(options.ToRequestLimits(), services.Identities);
         Engine = new DlmEngine(_backend, validator, services.Pressure, services.Counters, Version);
-        var processor = new RequestProcessor(Engine, services.Quarantine, services.EventLog, _logger);
+        var processor = new RequestProcessor(
+            Engine, services.Quarantine, services.EventLog, _logger);
         _listener = new DlmListener(options, processor, services.Counters, services.Time, _logger);
-        _statistics = new StatisticsReporter(_backend, services.Counters, services.EventLog, services.Time, _logger);
+        _statistics = new StatisticsReporter(
+            _backend, services.Counters, services.EventLog, services.Time, _logger);
     }
 
     /// <summary>The version this server reports, e.g. <c>1.0.0</c>.</summary>
@@ -80,7 +88,7 @@ public sealed class DlmServer : IAsyncDisposable
 
     /// <summary>Writes the event log's first line, binds and starts serving.</summary>
     /// <returns>The endpoint bound; with port 0 it holds the port the system picked.</returns>
-    /// <exception cref="SocketException">The host cannot be resolved or the endpoint bound.</exception>
+    /// <exception cref="SocketException">The host is not found or the endpoint not bound.</exception>
     /// <exception cref="InvalidOperationException">The server was started before.</exception>
     public async Task<IPEndPoint> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -93,15 +101,22 @@ public sealed class DlmServer : IAsyncDisposable
         Log.Starting(_logger, Version);
         try
         {
-            var address = await ResolveAsync(_options.Host, cancellationToken).ConfigureAwait(false);
+            var address = await ResolveAsync(_options.Host, cancellationToken)
+                .ConfigureAwait(false);
             EndPoint = _listener.Start(new IPEndPoint(address, _options.Port));
         }
         catch (Exception e)
         {
             // Nothing runs yet, so there is nothing for a stop to do.
             Interlocked.Exchange(ref _state, Stopped);
-            Log.ListenFailed(_logger, $"{_options.Host}:{_options.Port}", e);
+            // An operator's mistake (address in use, unknown host) needs its reason, not a trace.
+            Log.ListenFailed(_logger, $"{_options.Host}:{_options.Port}", e.Message);
             throw;
+        }
+
+        if (_services.Directories is { } directories)
+        {
+            _pidFile = PidFile.Create(directories, EndPoint.Port);
         }
 
         Log.Listening(_logger, EndPoint);
@@ -121,7 +136,7 @@ public sealed class DlmServer : IAsyncDisposable
     /// Stops accepting, lets requests in flight finish (up to the shutdown grace), closes every
     /// connection and writes a last statistics line. Calling it again waits for the same stop.
     /// </summary>
-    /// <param name="cancellationToken">Ends the grace period early: connections are closed at once.</param>
+    /// <param name="cancellationToken">Ends the grace period: connections close at once.</param>
     public Task StopAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -142,25 +157,30 @@ public sealed class DlmServer : IAsyncDisposable
         await _listener.DisposeAsync().ConfigureAwait(false);
         await _statistics.DisposeAsync().ConfigureAwait(false);
         await _backend.DisposeAsync().ConfigureAwait(false);
+        foreach (var resource in _services.OwnedResources)
+        {
+            resource.Dispose();
+        }
     }
 
-    private static MemoryBackend CreateMemoryBackend(ServerServices services) => new(new MemoryBackendOptions
-    {
-        Time = services.Time,
-        TokenReservations = services.TokenReservations,
-        SpillStore = services.SpillStore,
-        Pressure = services.Pressure,
-        Counters = services.Counters,
-    });
+    private static MemoryBackend CreateMemoryBackend(ServerServices services) =>
+        new(new MemoryBackendOptions
+        {
+            Time = services.Time,
+            TokenReservations = services.TokenReservations,
+            SpillStore = services.SpillStore,
+            Pressure = services.Pressure,
+            Counters = services.Counters,
+        });
 
-    private static async Task<IPAddress> ResolveAsync(string host, CancellationToken cancellationToken)
+    private static async Task<IPAddress> ResolveAsync(string host, CancellationToken cancellation)
     {
         if (IPAddress.TryParse(host, out var address))
         {
             return address;
         }
 
-        var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        var addresses = await Dns.GetHostAddressesAsync(host, cancellation).ConfigureAwait(false);
         foreach (var candidate in addresses)
         {
             // IPv4 first: "localhost" then means 127.0.0.1, which every client tries.
@@ -170,7 +190,9 @@ public sealed class DlmServer : IAsyncDisposable
             }
         }
 
-        return addresses.Length > 0 ? addresses[0] : throw new SocketException((int)SocketError.HostNotFound);
+        return addresses.Length > 0
+            ? addresses[0]
+            : throw new SocketException((int)SocketError.HostNotFound);
     }
 
     private async Task StopRunningAsync(CancellationToken cancellationToken)
@@ -179,6 +201,7 @@ public sealed class DlmServer : IAsyncDisposable
         await _listener.StopAsync(_options.ShutdownGrace, cancellationToken).ConfigureAwait(false);
         await _statistics.DisposeAsync().ConfigureAwait(false);
         _statistics.WriteNow();
+        _pidFile?.Dispose();
         Log.Stopped(_logger);
     }
 }

@@ -25,16 +25,24 @@ public sealed record ServerServices
     /// <summary>Where identities (<c>Config/&lt;Name&gt;.cfg</c>) are looked up.</summary>
     public required IIdentityStore Identities { get; init; }
 
-    /// <summary>Where fencing token reservations live; in memory unless a file store is given.</summary>
+    /// <summary>
+    /// Where fencing token reservations live; in memory unless a file store is given.
+    /// </summary>
     public ITokenReservationStore TokenReservations { get; init; } = new VolatileTokenReservations();
 
-    /// <summary>Where the memory backend keeps large values, or null to keep all in memory.</summary>
+    /// <summary>
+    /// Where the memory backend keeps large values, or null to keep all in memory.
+    /// </summary>
     public IValueSpillStore? SpillStore { get; init; }
 
-    /// <summary>The process's memory use against the threshold; Lock and Put answer <c>NO</c> above it.</summary>
+    /// <summary>
+    /// The process's memory use against the threshold; Lock and Put answer <c>NO</c> above it.
+    /// </summary>
     public IMemoryPressure Pressure { get; init; } = NoMemoryPressure.Instance;
 
-    /// <summary>The statistics counters; a given <see cref="Backend"/> must count into the same set.</summary>
+    /// <summary>
+    /// The statistics counters; a given <see cref="Backend"/> must count into the same set.
+    /// </summary>
     public CounterSet Counters { get; init; } = new();
 
     /// <summary>
@@ -44,6 +52,15 @@ public sealed record ServerServices
     public IEntryBackend? Backend { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// The base directory, when the server has one: it then writes <c>Logs/&lt;port&gt;.pid</c>
+    /// while it runs.
+    /// </summary>
+    public BaseDirectory? Directories { get; init; }
+
+    /// <summary>Parts the server disposes when it is disposed, after the backend.</summary>
+    public IReadOnlyList<IDisposable> OwnedResources { get; init; } = [];
 
     /// <summary>Where diagnostic messages go; nowhere by default.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;

@@ -2,7 +2,9 @@ using System.Reflection;
 
 namespace JackrabbitDlm.Server.Hosting;
 
-/// <summary>The server's version, as the event log's first line and the <c>Version</c> reply show it.</summary>
+/// <summary>
+/// The server's version, as the event log's first line and the <c>Version</c> reply show it.
+/// </summary>
 public static class ServerVersion
 {
     /// <summary>The release number, e.g. <c>1.0.0</c>.</summary>

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging;
 
 namespace JackrabbitDlm.Server.Hosting;
 
-/// <summary>Writes the statistics line to the event log periodically, and once more on stop.</summary>
+/// <summary>
+/// Writes the statistics line to the event log periodically, and once more on stop.
+/// </summary>
 internal sealed class StatisticsReporter : IAsyncDisposable
 {
     private readonly IEntryBackend _backend;
@@ -31,7 +33,8 @@ internal sealed class StatisticsReporter : IAsyncDisposable
         _logger = logger;
     }
 
-    public void Start(TimeSpan interval) => _timer = _time.CreateTimer(_ => WriteNow(), null, interval, interval);
+    public void Start(TimeSpan interval) =>
+        _timer = _time.CreateTimer(_ => WriteNow(), null, interval, interval);
 
     /// <summary>Refreshes the entry gauges and writes the statistics line. Never throws.</summary>
     public void WriteNow()

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace JackrabbitDlm.Server.Logging;
 
 /// <summary>
-/// Every diagnostic message of the server. Event ids are stable: 1-99 hosting, 100-199 network,
-/// 200-299 stand-ins for parts not yet configured. A client's bad request is Debug, never an error.
+/// Every diagnostic message of the server. Event ids are stable: 1-99 hosting, 100-199 network;
+/// the file-based parts log from 3000 (see Files/FilesLog.cs). A client's bad request is Debug,
+/// never an error.
 /// </summary>
 internal static partial class Log
 {
@@ -25,8 +26,9 @@ internal static partial class Log
     [LoggerMessage(
         4,
         LogLevel.Information,
-        "Base directory {BaseDirectory}; up to {MaxConnections} connections, idle timeout {IdleTimeout}, "
-            + "request lines up to {MaxRequestBytes} bytes, statistics every {StatisticsInterval}")]
+        "Base directory {BaseDirectory}; up to {MaxConnections} connections, "
+            + "idle timeout {IdleTimeout}, request lines up to {MaxRequestBytes} bytes, "
+            + "statistics every {StatisticsInterval}")]
     public static partial void Configuration(
         ILogger logger,
         string baseDirectory,
@@ -35,20 +37,25 @@ internal static partial class Log
         int maxRequestBytes,
         TimeSpan statisticsInterval);
 
-    [LoggerMessage(5, LogLevel.Information, "Stopping: accepting no more connections, {OpenConnections} open")]
+    [LoggerMessage(
+        5, LogLevel.Information, "Stopping: accepting no more connections, {OpenConnections} open")]
     public static partial void Stopping(ILogger logger, int openConnections);
 
     [LoggerMessage(6, LogLevel.Information, "Stopped")]
     public static partial void Stopped(ILogger logger);
 
-    [LoggerMessage(7, LogLevel.Warning, "{OpenConnections} connections still busy after the shutdown grace; closing them")]
+    [LoggerMessage(
+        7,
+        LogLevel.Warning,
+        "{OpenConnections} connections still busy after the shutdown grace; closing them")]
     public static partial void ShutdownGraceExpired(ILogger logger, int openConnections);
 
-    [LoggerMessage(8, LogLevel.Warning, "{OpenConnections} connections did not finish after being closed")]
+    [LoggerMessage(
+        8, LogLevel.Warning, "{OpenConnections} connections did not finish after being closed")]
     public static partial void ConnectionsLeftOpen(ILogger logger, int openConnections);
 
-    [LoggerMessage(9, LogLevel.Critical, "Cannot listen on {EndPoint}")]
-    public static partial void ListenFailed(ILogger logger, string endPoint, Exception exception);
+    [LoggerMessage(9, LogLevel.Critical, "Cannot listen on {EndPoint}: {Reason}")]
+    public static partial void ListenFailed(ILogger logger, string endPoint, string reason);
 
     [LoggerMessage(10, LogLevel.Error, "Writing the statistics line failed")]
     public static partial void StatisticsFailed(ILogger logger, Exception exception);
@@ -68,7 +75,8 @@ internal static partial class Log
     [LoggerMessage(
         104,
         LogLevel.Warning,
-        "Connection cap of {MaxConnections} reached: refusing new connections ({Suppressed} more since the last warning)")]
+        "Connection cap of {MaxConnections} reached: refusing new connections "
+            + "({Suppressed} more since the last warning)")]
     public static partial void ConnectionCapReached(ILogger logger, int maxConnections, long suppressed);
 
     [LoggerMessage(105, LogLevel.Debug, "Connection {ConnectionId} socket error {SocketError}")]
@@ -83,15 +91,7 @@ internal static partial class Log
         "Accepting a connection failed ({Suppressed} more failures since the last message)")]
     public static partial void AcceptFailed(ILogger logger, long suppressed, Exception exception);
 
-    [LoggerMessage(108, LogLevel.Error, "Keeping the refused request of connection {ConnectionId} failed")]
+    [LoggerMessage(
+        108, LogLevel.Error, "Keeping the refused request of connection {ConnectionId} failed")]
     public static partial void KeepRefusedFailed(ILogger logger, long connectionId, Exception exception);
-
-    [LoggerMessage(200, LogLevel.Information, "Event: {Message}")]
-    public static partial void Event(ILogger logger, string message);
-
-    [LoggerMessage(201, LogLevel.Debug, "Event: DLMerror/{Reason}: {ClientAddress}/{QuarantineFile}")]
-    public static partial void RefusalEvent(ILogger logger, RefusalReason reason, string clientAddress, string quarantineFile);
-
-    [LoggerMessage(202, LogLevel.Information, "Statistics: {Statistics}")]
-    public static partial void StatisticsEvent(ILogger logger, string statistics);
 }

@@ -1,6 +1,8 @@
 namespace JackrabbitDlm.Server.Network;
 
-/// <summary>Why a connection was closed; it decides which statistics counter, if any, counts it.</summary>
+/// <summary>
+/// Why a connection was closed; it decides which statistics counter, if any, counts it.
+/// </summary>
 internal enum CloseReason
 {
     /// <summary>Replied to a request that did not ask to keep the connection open.</summary>
@@ -9,10 +11,14 @@ internal enum CloseReason
     /// <summary>The client closed a kept-alive connection between requests.</summary>
     ClientDone,
 
-    /// <summary>The client closed, or half-closed, before completing a line (counted <c>BadConn</c>).</summary>
+    /// <summary>
+    /// The client closed, or half-closed, before completing a line (counted <c>BadConn</c>).
+    /// </summary>
     Incomplete,
 
-    /// <summary>More than the request size cap arrived without a newline (counted <c>DataOverrun</c>).</summary>
+    /// <summary>
+    /// More than the request size cap arrived without a newline (counted <c>DataOverrun</c>).
+    /// </summary>
     Overrun,
 
     /// <summary>No complete line within the idle timeout (counted <c>Idle</c>).</summary>

@@ -22,9 +22,14 @@ internal sealed class ConnectionContext
     /// <summary>What all connections together may hold for long lines.</summary>
     public required LineBufferBudget LineBudget { get; init; }
 
-    /// <summary>Cancelled when a stopping server's grace period is over: requests in flight give up.</summary>
+    /// <summary>
+    /// Cancelled when a stopping server's grace period is over: requests in flight give up.
+    /// </summary>
     public required CancellationToken Aborted { get; init; }
 
-    /// <summary>True when connection events are logged (Debug); read once, since it is checked per connection.</summary>
+    /// <summary>
+    /// True when connection events are logged (Debug); read once, since it is checked per
+    /// connection.
+    /// </summary>
     public required bool LogConnections { get; init; }
 }

@@ -15,7 +15,7 @@ namespace JackrabbitDlm.Server.Network;
 [SuppressMessage(
     "Reliability",
     "CA1001:Types that own disposable fields should be disposable",
-    Justification = "A session owns its lifetime: it releases its buffers itself when the connection ends.")]
+    Justification = "A session releases its buffers itself when its connection ends.")]
 internal sealed class ConnectionSession
 {
     // _waitState holds the timestamp since which the session waits for a line (always > 0), or
@@ -53,7 +53,9 @@ internal sealed class ConnectionSession
     /// <summary>The connection's slot in the <see cref="ConnectionTable"/>.</summary>
     public int Slot { get; }
 
-    /// <summary>The client's IP address, for the event log; <c>-</c> when it is no longer known.</summary>
+    /// <summary>
+    /// The client's IP address, for the event log; <c>-</c> when it is no longer known.
+    /// </summary>
     public string RemoteAddress => _remoteAddress ??= DescribeRemote();
 
     /// <summary>Serves the connection until it closes. Never throws.</summary>
@@ -70,7 +72,8 @@ internal sealed class ConnectionSession
             reason = TakeInterruption() ?? CloseReason.SocketError;
             if (reason == CloseReason.SocketError && _context.LogConnections)
             {
-                Log.SocketFailed(_context.Logger, Id, (e as SocketException)?.SocketErrorCode ?? SocketError.Shutdown);
+                var error = (e as SocketException)?.SocketErrorCode ?? SocketError.Shutdown;
+                Log.SocketFailed(_context.Logger, Id, error);
             }
         }
         catch (OperationCanceledException) when (_context.Aborted.IsCancellationRequested)
@@ -88,7 +91,9 @@ internal sealed class ConnectionSession
         }
     }
 
-    /// <summary>Closes the connection if it has waited for a line for at least <paramref name="idleTicks"/>.</summary>
+    /// <summary>
+    /// Closes the connection if it has waited for a line for at least <paramref name="idleTicks"/>.
+    /// </summary>
     public void TimeOutIfIdle(long now, long idleTicks)
     {
         var since = Volatile.Read(ref _waitState);
@@ -99,7 +104,9 @@ internal sealed class ConnectionSession
         }
     }
 
-    /// <summary>Closes the connection if it is waiting for a request rather than answering one.</summary>
+    /// <summary>
+    /// Closes the connection if it is waiting for a request rather than answering one.
+    /// </summary>
     public void StopIfWaiting()
     {
         var since = Volatile.Read(ref _waitState);
@@ -143,7 +150,9 @@ internal sealed class ConnectionSession
                 case LineState.TooLong:
                     return CloseReason.Overrun;
                 case LineState.Ended:
-                    return _input.HasPartialLine || _replies == 0 ? CloseReason.Incomplete : CloseReason.ClientDone;
+                    return _input.HasPartialLine || _replies == 0
+                        ? CloseReason.Incomplete
+                        : CloseReason.ClientDone;
             }
 
             if (!await AnswerLinesAsync().ConfigureAwait(false))

@@ -9,7 +9,8 @@ internal sealed class ConnectionTable
     private readonly Lock _gate = new();
     private readonly ConnectionSession?[] _sessions;
     private readonly int[] _freeSlots;
-    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _drained =
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _freeCount;
     private int _stopping;
 
@@ -59,8 +60,11 @@ internal sealed class ConnectionTable
         }
     }
 
-    /// <summary>Puts the connection that now owns <paramref name="slot"/> in reach of idle and stop checks.</summary>
-    public void Attach(int slot, ConnectionSession session) => Volatile.Write(ref _sessions[slot], session);
+    /// <summary>
+    /// Puts the connection that now owns <paramref name="slot"/> in reach of idle and stop checks.
+    /// </summary>
+    public void Attach(int slot, ConnectionSession session) =>
+        Volatile.Write(ref _sessions[slot], session);
 
     /// <summary>Frees a slot once its connection has closed.</summary>
     public void Release(int slot)
@@ -76,7 +80,9 @@ internal sealed class ConnectionTable
         }
     }
 
-    /// <summary>Closes every connection that has waited at least <paramref name="idleTicks"/> for a line.</summary>
+    /// <summary>
+    /// Closes every connection that has waited at least <paramref name="idleTicks"/> for a line.
+    /// </summary>
     /// <param name="now">The current timestamp of the server's time provider.</param>
     /// <param name="idleTicks">The idle timeout in timestamp ticks.</param>
     public void CloseIdle(long now, long idleTicks)
@@ -88,7 +94,9 @@ internal sealed class ConnectionTable
         }
     }
 
-    /// <summary>Refuses new connections from now on and closes those waiting for a request.</summary>
+    /// <summary>
+    /// Refuses new connections from now on and closes those waiting for a request.
+    /// </summary>
     public void BeginStop()
     {
         Interlocked.Exchange(ref _stopping, 1);

@@ -20,8 +20,8 @@ internal sealed class DlmListener : IAsyncDisposable
     private static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan AbortWait = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan LongestIdleCheckPeriod = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan ShortestIdleCheckPeriod = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan LongestIdleCheck = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ShortestIdleCheck = TimeSpan.FromMilliseconds(10);
 
     private readonly DlmServerOptions _options;
     private readonly ConnectionContext _context;
@@ -71,7 +71,9 @@ internal sealed class DlmListener : IAsyncDisposable
 
     /// <summary>Binds, listens and starts accepting.</summary>
     /// <returns>The endpoint bound, with the real port when port 0 was asked for.</returns>
-    /// <exception cref="SocketException">The address cannot be bound (in use, not local, no permission).</exception>
+    /// <exception cref="SocketException">
+    /// The address cannot be bound (in use, not local, no permission).
+    /// </exception>
     public IPEndPoint Start(IPEndPoint endPoint)
     {
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -95,8 +97,8 @@ internal sealed class DlmListener : IAsyncDisposable
         }
 
         _socket = socket;
-        var period = Clamp(_options.IdleTimeout / 4, ShortestIdleCheckPeriod, LongestIdleCheckPeriod);
-        _idleCheck = _time.CreateTimer(_ => _table.CloseIdle(_time.GetTimestamp(), _idleTicks), null, period, period);
+        var period = Clamp(_options.IdleTimeout / 4, ShortestIdleCheck, LongestIdleCheck);
+        _idleCheck = _time.CreateTimer(_ => CloseIdle(), null, period, period);
 
         // One accept loop per core: a loop runs each new session inline up to its first wait, so
         // a request that arrives with its connection is answered without a thread hop, and the
@@ -155,6 +157,8 @@ internal sealed class DlmListener : IAsyncDisposable
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>
         value < min ? min : value > max ? max : value;
 
+    private void CloseIdle() => _table.CloseIdle(_time.GetTimestamp(), _idleTicks);
+
     private async Task<bool> WaitDrainedAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
         try
@@ -208,7 +212,8 @@ internal sealed class DlmListener : IAsyncDisposable
             return;
         }
 
-        var session = new ConnectionSession(client, Interlocked.Increment(ref _lastConnectionId), slot, _context);
+        var id = Interlocked.Increment(ref _lastConnectionId);
+        var session = new ConnectionSession(client, id, slot, _context);
         counters.Increment(Counter.AIn);
         _table.Attach(slot, session);
         if (_context.LogConnections)

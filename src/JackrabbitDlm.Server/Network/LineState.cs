@@ -12,6 +12,8 @@ internal enum LineState
     /// <summary>More bytes than the cap arrived without a newline.</summary>
     TooLong,
 
-    /// <summary>The client will send nothing more: it closed or half-closed the connection.</summary>
+    /// <summary>
+    /// The client will send nothing more: it closed or half-closed the connection.
+    /// </summary>
     Ended,
 }

@@ -24,7 +24,9 @@ internal sealed class LogThrottle
         suppressed = 0;
         var now = _time.GetTimestamp();
         var next = Volatile.Read(ref _nextAllowed);
-        if (now < next || Interlocked.CompareExchange(ref _nextAllowed, now + _intervalTicks, next) != next)
+        var mine = now >= next
+            && Interlocked.CompareExchange(ref _nextAllowed, now + _intervalTicks, next) == next;
+        if (!mine)
         {
             Interlocked.Increment(ref _suppressed);
             return false;

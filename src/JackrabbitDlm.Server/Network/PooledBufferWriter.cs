@@ -56,7 +56,8 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
             return;
         }
 
-        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Max(needed, Math.Max(InitialSize, _array.Length * 2L)));
+        var size = Math.Max(needed, Math.Max(InitialSize, _array.Length * 2L));
+        var larger = ArrayPool<byte>.Shared.Rent((int)size);
         _array.AsSpan(0, _written).CopyTo(larger);
         if (_array.Length > 0)
         {

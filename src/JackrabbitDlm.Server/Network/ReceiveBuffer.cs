@@ -59,7 +59,9 @@ internal sealed class ReceiveBuffer : IDisposable
         return LineState.Found;
     }
 
-    /// <summary>Space to receive into: at least one byte, after compacting or growing the array.</summary>
+    /// <summary>
+    /// Space to receive into: at least one byte, after compacting or growing the array.
+    /// </summary>
     /// <returns>False when the array would have to grow and the shared budget is spent.</returns>
     public bool TryGetFreeMemory(out Memory<byte> free)
     {
@@ -78,10 +80,12 @@ internal sealed class ReceiveBuffer : IDisposable
         return true;
     }
 
-    /// <summary>Records that <paramref name="count"/> bytes were received into the free memory.</summary>
+    /// <summary>
+    /// Records that <paramref name="count"/> bytes were received into the free memory.
+    /// </summary>
     public void Advance(int count)
     {
-        Debug.Assert(count > 0 && _end + count <= _array.Length, "received more than the free space");
+        Debug.Assert(count > 0 && _end + count <= _array.Length, "received past the free space");
         _end += count;
     }
 
@@ -111,7 +115,7 @@ internal sealed class ReceiveBuffer : IDisposable
 
         // A full array holds one unfinished line within the cap (TakeLine reports anything
         // longer), so one more byte than the cap is all the room ever needed.
-        Debug.Assert(pending <= _maxLineBytes, "a line over the cap must be reported before more is read");
+        Debug.Assert(pending <= _maxLineBytes, "a line over the cap is reported before more is read");
         var size = (int)Math.Min((long)_array.Length * 2, (long)_maxLineBytes + 1);
         var larger = ArrayPool<byte>.Shared.Rent(size);
         if (!_budget.TryTake(larger.Length - _array.Length))

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using JackrabbitDlm.Engine;
 using JackrabbitDlm.Engine.Validation;
 using JackrabbitDlm.Protocol.Wire;
@@ -23,7 +24,11 @@ internal sealed class RequestProcessor
     // Read once: checking the level per request costs more than the rest of the logging path.
     private readonly bool _logRequests;
 
-    public RequestProcessor(DlmEngine engine, IQuarantine quarantine, IEventLog eventLog, ILogger logger)
+    public RequestProcessor(
+        DlmEngine engine,
+        IQuarantine quarantine,
+        IEventLog eventLog,
+        ILogger logger)
     {
         _engine = engine;
         _quarantine = quarantine;
@@ -32,8 +37,12 @@ internal sealed class RequestProcessor
         _logRequests = logger.IsEnabled(LogLevel.Debug);
     }
 
-    /// <summary>Answers <paramref name="line"/> (without its newline), appending the reply to <paramref name="output"/>.</summary>
+    /// <summary>
+    /// Answers <paramref name="line"/> (without its newline), appending the reply to <paramref
+    /// name="output"/>.
+    /// </summary>
     /// <returns>True when the request asked to keep the connection open for another one.</returns>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> AnswerAsync(
         ReadOnlyMemory<byte> line,
         IBufferWriter<byte> output,
@@ -74,7 +83,10 @@ internal sealed class RequestProcessor
         _ => RefusalReason.Payload,
     };
 
-    private void KeepRefused(ReadOnlySpan<byte> line, RefusalReason reason, ConnectionSession session)
+    private void KeepRefused(
+        ReadOnlySpan<byte> line,
+        RefusalReason reason,
+        ConnectionSession session)
     {
         if (_logRequests)
         {

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace JackrabbitDlm.Server.Options;
 
-/// <summary>Reads a size in bytes: a whole number, optionally with a binary unit (<c>64KiB</c>, <c>10MiB</c>, <c>1GiB</c>).</summary>
+/// <summary>
+/// Reads a size in bytes: a whole number, optionally with a binary unit (<c>64KiB</c>,
+/// <c>10MiB</c>, <c>1GiB</c>).
+/// </summary>
 public static class ByteSizeText
 {
     // Longer spellings first, so "KiB" is not read as a number ending in "B".
@@ -17,7 +20,9 @@ public static class ByteSizeText
         ("GiB", 1L << 30), ("MiB", 1L << 20), ("KiB", 1L << 10),
     ];
 
-    /// <returns>False when the text is not a whole number with an optional unit, or overflows.</returns>
+    /// <returns>
+    /// False when the text is not a whole number with an optional unit, or overflows.
+    /// </returns>
     public static bool TryParse(string text, out long bytes)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -44,7 +49,9 @@ public static class ByteSizeText
         return true;
     }
 
-    /// <summary>Writes a size in the shortest exact form, e.g. <c>10MiB</c>, <c>64KiB</c>, <c>1000</c>.</summary>
+    /// <summary>
+    /// Writes a size in the shortest exact form, e.g. <c>10MiB</c>, <c>64KiB</c>, <c>1000</c>.
+    /// </summary>
     public static string Format(long bytes)
     {
         foreach (var (unit, factor) in FormatUnits)

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace JackrabbitDlm.Server.Options;
 
@@ -11,10 +12,12 @@ namespace JackrabbitDlm.Server.Options;
 public static class DlmServerOptionsLoader
 {
     /// <summary>Loads and validates the options.</summary>
-    /// <param name="configFile">The JSON config file, or null to use <c>JRDLM_CONFIG</c> if it is set.</param>
-    /// <param name="flags">Values given on the command line, by <see cref="ServerSetting.Key"/>.</param>
-    /// <param name="environment">The environment variables; see <see cref="ReadProcessEnvironment"/>.</param>
-    /// <exception cref="ServerOptionsException">Some value is missing its file, malformed or out of range.</exception>
+    /// <param name="configFile">A JSON config file, or null for <c>JRDLM_CONFIG</c> if set.</param>
+    /// <param name="flags">Command-line values by <see cref="ServerSetting.Key"/>.</param>
+    /// <param name="environment">The environment; see <see cref="ReadProcessEnvironment"/>.</param>
+    /// <exception cref="ServerOptionsException">
+    /// The config file is missing or malformed, or a value is malformed or out of range.
+    /// </exception>
     public static DlmServerOptions Load(
         string? configFile,
         IReadOnlyDictionary<string, string?> flags,
@@ -33,7 +36,9 @@ public static class DlmServerOptionsLoader
 
         builder.AddInMemoryCollection(FromEnvironment(environment));
         builder.AddInMemoryCollection(flags);
-        var options = problems.Count == 0 ? Read(builder.Build(), problems) : new DlmServerOptions();
+        var options = problems.Count == 0
+            ? Read(builder.Build(), problems)
+            : new DlmServerOptions();
 
         problems.AddRange(options.Validate());
         if (problems.Count > 0)
@@ -56,7 +61,10 @@ public static class DlmServerOptionsLoader
         return snapshot;
     }
 
-    private static void AddConfigFile(ConfigurationBuilder builder, string path, List<string> problems)
+    private static void AddConfigFile(
+        ConfigurationBuilder builder,
+        string path,
+        List<string> problems)
     {
         if (!File.Exists(path))
         {
@@ -68,7 +76,9 @@ public static class DlmServerOptionsLoader
         // instead of being silently ignored.
         try
         {
-            var fileOnly = new ConfigurationBuilder().AddJsonFile(path, optional: false, reloadOnChange: false).Build();
+            var fileOnly = new ConfigurationBuilder()
+                .AddJsonFile(path, optional: false, reloadOnChange: false)
+                .Build();
             CheckKeys(fileOnly, path, problems);
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or IOException)
@@ -109,7 +119,8 @@ public static class DlmServerOptionsLoader
         return null;
     }
 
-    private static Dictionary<string, string?> FromEnvironment(IReadOnlyDictionary<string, string?> environment)
+    private static Dictionary<string, string?> FromEnvironment(
+        IReadOnlyDictionary<string, string?> environment)
     {
         // An empty variable counts as unset, as shells make clearing one awkward.
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -124,36 +135,48 @@ public static class DlmServerOptionsLoader
         return values;
     }
 
-    // One line per setting, in table order: a reader checks each against ServerSettings at a glance.
+    // One entry per setting, in table order, to check against ServerSettings at a glance.
     private static DlmServerOptions Read(IConfiguration config, List<string> problems)
     {
-        var reader = new SettingReader(config, problems);
+        var read = new SettingReader(config, problems);
         var defaults = new DlmServerOptions();
         return defaults with
         {
-            Host = reader.Text(ServerSettings.Host) ?? defaults.Host,
-            Port = ToInt(reader.Integer(ServerSettings.Port)) ?? defaults.Port,
-            BaseDirectory = reader.Text(ServerSettings.BaseDirectory) ?? defaults.BaseDirectory,
-            MemoryThresholdPercent = reader.Number(ServerSettings.MemoryThreshold) ?? defaults.MemoryThresholdPercent,
-            MaxAnonymousTtlSeconds = reader.Number(ServerSettings.MaxAnonymousTtl) ?? defaults.MaxAnonymousTtlSeconds,
-            MaxRequestBytes = ToInt(reader.Size(ServerSettings.MaxRequestSize)) ?? defaults.MaxRequestBytes,
+            Host = read.Text(ServerSettings.Host) ?? defaults.Host,
+            Port = ToInt(read.Integer(ServerSettings.Port)) ?? defaults.Port,
+            BaseDirectory = read.Text(ServerSettings.BaseDirectory) ?? defaults.BaseDirectory,
+            MemoryThresholdPercent =
+                read.Number(ServerSettings.MemoryThreshold) ?? defaults.MemoryThresholdPercent,
+            MaxAnonymousTtlSeconds =
+                read.Number(ServerSettings.MaxAnonymousTtl) ?? defaults.MaxAnonymousTtlSeconds,
+            MaxRequestBytes = ToInt(read.Size(ServerSettings.MaxRequestSize)) ?? defaults.MaxRequestBytes,
             MaxAnonymousValueLength =
-                ToInt(reader.Integer(ServerSettings.MaxAnonymousValue)) ?? defaults.MaxAnonymousValueLength,
-            IdleTimeout = reader.Duration(ServerSettings.IdleTimeout) ?? defaults.IdleTimeout,
-            MaxConnections = ToInt(reader.Integer(ServerSettings.MaxConnections)) ?? defaults.MaxConnections,
-            StatisticsInterval = reader.Duration(ServerSettings.StatisticsInterval) ?? defaults.StatisticsInterval,
-            QuarantineMaxFiles = ToInt(reader.Integer(ServerSettings.QuarantineMaxFiles)) ?? defaults.QuarantineMaxFiles,
-            QuarantineMaxBytes = reader.Size(ServerSettings.QuarantineMaxSize) ?? defaults.QuarantineMaxBytes,
-            ShutdownGrace = reader.Duration(ServerSettings.ShutdownGrace) ?? defaults.ShutdownGrace,
-            LogLevel = reader.LogLevel(ServerSettings.LogLevel) ?? defaults.LogLevel,
+                ToInt(read.Integer(ServerSettings.MaxAnonymousValue)) ?? defaults.MaxAnonymousValueLength,
+            IdleTimeout = read.Duration(ServerSettings.IdleTimeout) ?? defaults.IdleTimeout,
+            MaxConnections = ToInt(read.Integer(ServerSettings.MaxConnections)) ?? defaults.MaxConnections,
+            StatisticsInterval =
+                read.Duration(ServerSettings.StatisticsInterval) ?? defaults.StatisticsInterval,
+            QuarantineMaxFiles =
+                ToInt(read.Integer(ServerSettings.QuarantineMaxFiles)) ?? defaults.QuarantineMaxFiles,
+            QuarantineMaxBytes =
+                read.Size(ServerSettings.QuarantineMaxSize) ?? defaults.QuarantineMaxBytes,
+            ShutdownGrace = read.Duration(ServerSettings.ShutdownGrace) ?? defaults.ShutdownGrace,
+            LogLevel = read.LogLevel(ServerSettings.LogLevel) ?? defaults.LogLevel,
         };
     }
 
-    // Values past the int range are clamped, not wrapped, so validation reports them as out of range.
-    private static int? ToInt(long? value) => value is { } v ? (int)Math.Clamp(v, int.MinValue, int.MaxValue) : null;
+    // Values past the int range are clamped, not wrapped, so validation reports them as out of
+    // range instead of as some other number.
+    private static int? ToInt(long? value) =>
+        value is { } v ? (int)Math.Clamp(v, int.MinValue, int.MaxValue) : null;
 
     private readonly struct SettingReader(IConfiguration config, List<string> problems)
     {
+        private const string LogLevelNames =
+            "a log level (Trace, Debug, Information, Warning, Error, Critical, None)";
+
+        private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
         public string? Text(ServerSetting setting)
         {
             var text = config[setting.Key];
@@ -166,13 +189,11 @@ public static class DlmServerOptionsLoader
             return text?.Trim();
         }
 
-        public long? Integer(ServerSetting setting) =>
-            Parse(setting, "a whole number", text =>
-                (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n), n));
+        public long? Integer(ServerSetting setting) => Parse(setting, "a whole number", text =>
+            (long.TryParse(text, NumberStyles.AllowLeadingSign, Invariant, out var n), n));
 
-        public double? Number(ServerSetting setting) =>
-            Parse(setting, "a number", text =>
-                (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n), n));
+        public double? Number(ServerSetting setting) => Parse(setting, "a number", text =>
+            (double.TryParse(text, NumberStyles.Float, Invariant, out var n), n));
 
         public long? Size(ServerSetting setting) =>
             Parse(setting, "a size in bytes (e.g. 65536, 64KiB, 10MiB)", text =>
@@ -182,12 +203,15 @@ public static class DlmServerOptionsLoader
             Parse(setting, "a duration (seconds, or e.g. 500ms, 30s, 5m, 1h, 00:00:30)", text =>
                 (DurationText.TryParse(text, out var d), d));
 
-        public Microsoft.Extensions.Logging.LogLevel? LogLevel(ServerSetting setting) =>
-            Parse(setting, "a log level (Trace, Debug, Information, Warning, Error, Critical, None)", text =>
-                (Enum.TryParse<Microsoft.Extensions.Logging.LogLevel>(text, ignoreCase: true, out var level)
-                    && Enum.IsDefined(level) && !char.IsAsciiDigit(text[0]), level));
+        // Names only: Enum.TryParse also takes numbers, which no one means as a log level.
+        public LogLevel? LogLevel(ServerSetting setting) => Parse(setting, LogLevelNames, text =>
+            (Enum.TryParse<LogLevel>(text, ignoreCase: true, out var level)
+                && Enum.IsDefined(level) && !char.IsAsciiDigit(text[0]), level));
 
-        private T? Parse<T>(ServerSetting setting, string expected, Func<string, (bool Ok, T Value)> parse)
+        private T? Parse<T>(
+            ServerSetting setting,
+            string expected,
+            Func<string, (bool Ok, T Value)> parse)
             where T : struct
         {
             var text = Text(setting);

@@ -8,6 +8,8 @@ namespace JackrabbitDlm.Server.Options;
 /// </summary>
 public static class DurationText
 {
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
     /// <returns>False when the text is none of the accepted forms, or not finite.</returns>
     public static bool TryParse(string text, out TimeSpan duration)
     {
@@ -21,7 +23,7 @@ public static class DurationText
 
         var secondsPerUnit = SplitUnit(ref span);
         if (secondsPerUnit == 0
-            || !double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || !double.TryParse(span, NumberStyles.Float, Invariant, out var value)
             || !double.IsFinite(value))
         {
             return false;
@@ -37,27 +39,30 @@ public static class DurationText
         return true;
     }
 
-    /// <summary>Writes a duration in the shortest form <see cref="TryParse"/> reads back, e.g. <c>30s</c>, <c>1h</c>.</summary>
+    /// <summary>
+    /// Writes a duration in the shortest form <see cref="TryParse"/> reads back, e.g. <c>30s</c>,
+    /// <c>1h</c>.
+    /// </summary>
     public static string Format(TimeSpan duration)
     {
         var ticks = duration.Ticks;
         if (ticks != 0 && ticks % TimeSpan.TicksPerHour == 0)
         {
-            return Invariant(ticks / TimeSpan.TicksPerHour, "h");
+            return WithUnit(ticks / TimeSpan.TicksPerHour, "h");
         }
 
         if (ticks != 0 && ticks % TimeSpan.TicksPerMinute == 0)
         {
-            return Invariant(ticks / TimeSpan.TicksPerMinute, "m");
+            return WithUnit(ticks / TimeSpan.TicksPerMinute, "m");
         }
 
         return ticks % TimeSpan.TicksPerSecond == 0
-            ? Invariant(ticks / TimeSpan.TicksPerSecond, "s")
-            : string.Concat(duration.TotalMilliseconds.ToString(CultureInfo.InvariantCulture), "ms");
+            ? WithUnit(ticks / TimeSpan.TicksPerSecond, "s")
+            : string.Concat(duration.TotalMilliseconds.ToString(Invariant), "ms");
     }
 
-    private static string Invariant(long count, string unit) =>
-        string.Concat(count.ToString(CultureInfo.InvariantCulture), unit);
+    private static string WithUnit(long count, string unit) =>
+        string.Concat(count.ToString(Invariant), unit);
 
     // Strips the unit off the span and returns its length in seconds; 0 for an unknown unit.
     private static double SplitUnit(ref ReadOnlySpan<char> span)

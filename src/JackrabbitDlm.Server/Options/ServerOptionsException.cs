@@ -1,6 +1,8 @@
 namespace JackrabbitDlm.Server.Options;
 
-/// <summary>The server's configuration cannot be used; the message lists every problem found.</summary>
+/// <summary>
+/// The server's configuration cannot be used; the message lists every problem found.
+/// </summary>
 public sealed class ServerOptionsException : Exception
 {
     public ServerOptionsException(IReadOnlyList<string> problems)

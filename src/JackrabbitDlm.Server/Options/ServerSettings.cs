@@ -8,7 +8,9 @@ namespace JackrabbitDlm.Server.Options;
 /// </summary>
 public static class ServerSettings
 {
-    /// <summary>The environment variable naming a JSON config file, as <c>--config</c> does.</summary>
+    /// <summary>
+    /// The environment variable naming a JSON config file, as <c>--config</c> does.
+    /// </summary>
     public const string ConfigFileVariable = "JRDLM_CONFIG";
 
     public static readonly ServerSetting Host = new(
@@ -43,7 +45,7 @@ public static class ServerSettings
         o => ByteSizeText.Format(o.MaxRequestBytes));
 
     public static readonly ServerSetting MaxAnonymousValue = new(
-        "MaxAnonymousValueLength", "--max-anonymous-value", "JRDLM_MAX_ANONYMOUS_VALUE", "characters",
+        "MaxAnonymousValueLength", "--max-anonymous-value", "JRDLM_MAX_ANONYMOUS_VALUE", "chars",
         "Longest value an anonymous request may carry",
         o => Text(o.MaxAnonymousValueLength));
 
@@ -85,9 +87,9 @@ public static class ServerSettings
     /// <summary>Every setting, in the order help texts list them.</summary>
     public static IReadOnlyList<ServerSetting> All { get; } =
     [
-        Host, Port, BaseDirectory, MemoryThreshold, MaxAnonymousTtl, MaxRequestSize, MaxAnonymousValue,
-        IdleTimeout, MaxConnections, StatisticsInterval, QuarantineMaxFiles, QuarantineMaxSize,
-        ShutdownGrace, LogLevel,
+        Host, Port, BaseDirectory, MemoryThreshold, MaxAnonymousTtl, MaxRequestSize,
+        MaxAnonymousValue, IdleTimeout, MaxConnections, StatisticsInterval, QuarantineMaxFiles,
+        QuarantineMaxSize, ShutdownGrace, LogLevel,
     ];
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -7,7 +7,9 @@ using JackrabbitDlm.Server.Tests.Infrastructure;
 
 namespace JackrabbitDlm.Server.Tests.Hosting;
 
-/// <summary>Starting a server: its event log's first line, its version, its statistics timer.</summary>
+/// <summary>
+/// Starting a server: its event log's first line, its version, its statistics timer.
+/// </summary>
 public sealed partial class DlmServerTests
 {
     [Fact]
@@ -38,7 +40,7 @@ public sealed partial class DlmServerTests
         await using var server = await TestServer.StartAsync(
             options => options with { StatisticsInterval = TimeSpan.FromMilliseconds(50) });
         await server.AskAsync(Wire.Request("stats", "stats:lock", "Lock"));
-        await server.AskAsync(Wire.Request("stats", "stats:value", "Put", "30", "\"DataStore\": \"v\""));
+        await server.AskAsync(Wire.Request("stats", "stats:value", "Put", "30", Wire.Value("v")));
 
         Assert.True(await Eventually.TrueAsync(() => server.EventLog.Statistics.Any(line =>
             line.GetValueOrDefault("ALock") == 1 && line.GetValueOrDefault("AData") == 1
@@ -52,7 +54,12 @@ public sealed partial class DlmServerTests
         var taken = first.EndPoint.Port;
 
         await using var second = new DlmServer(
-            new DlmServerOptions { Host = "127.0.0.1", Port = taken, BaseDirectory = first.BaseDirectory },
+            new DlmServerOptions
+            {
+                Host = "127.0.0.1",
+                Port = taken,
+                BaseDirectory = first.BaseDirectory,
+            },
             new ServerServices
             {
                 EventLog = new RecordingEventLog(),
@@ -78,8 +85,8 @@ public sealed partial class DlmServerTests
 
         var error = Assert.Throws<ArgumentException>(() => new DlmServer(options, services));
 
-        Assert.Contains("Port (--port, JRDLM_PORT)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("MaxConnections (--max-connections, JRDLM_MAX_CONNECTIONS)", error.Message, StringComparison.Ordinal);
+        Assert.Contains(ServerSettings.Port.Describe(), error.Message, StringComparison.Ordinal);
+        Assert.Contains(ServerSettings.MaxConnections.Describe(), error.Message, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$")]

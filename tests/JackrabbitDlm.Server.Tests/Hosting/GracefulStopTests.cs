@@ -4,15 +4,17 @@ using JackrabbitDlm.Server.Tests.Infrastructure;
 
 namespace JackrabbitDlm.Server.Tests.Hosting;
 
-/// <summary>Stopping: no new connections, requests in flight finish, a last statistics line.</summary>
+/// <summary>
+/// Stopping: no new connections, requests in flight finish, a last statistics line.
+/// </summary>
 public sealed class GracefulStopTests
 {
     [Fact]
     public async Task Stop_RequestInFlight_CompletesAndFinalStatisticsWritten()
     {
         GatedBackend? backend = null;
-        await using var server = await TestServer.StartAsync(
-            services: services => services with { Backend = backend = new GatedBackend(services.Counters) });
+        await using var server = await TestServer.StartAsync(services: services =>
+            services with { Backend = backend = new GatedBackend(services.Counters) });
         await using var connection = await server.ConnectAsync();
         await connection.SendRequestAsync(Wire.Request("stop-1", "stop:inflight", "Lock"));
         await backend!.Entered.WaitAsync(TimeSpan.FromSeconds(10));
@@ -35,7 +37,8 @@ public sealed class GracefulStopTests
     [Fact]
     public async Task Stop_ConnectionWaitingForRequest_ClosedAtOnce()
     {
-        await using var server = await TestServer.StartAsync(options => options with { ShutdownGrace = TimeSpan.FromMinutes(5) });
+        await using var server = await TestServer.StartAsync(options =>
+            options with { ShutdownGrace = TimeSpan.FromMinutes(5) });
         await using var connection = await server.ConnectAsync();
         Assert.True(await Eventually.TrueAsync(() => server.Server.OpenConnections == 1));
 
@@ -80,7 +83,7 @@ public sealed class GracefulStopTests
     {
         try
         {
-            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
             socket.Connect(server.EndPoint);
             return true;
         }

@@ -3,7 +3,9 @@ using JackrabbitDlm.Engine.Validation;
 
 namespace JackrabbitDlm.Server.Tests.Infrastructure;
 
-/// <summary>An identity store holding one identity, as <c>Config/&lt;name&gt;.cfg</c> would.</summary>
+/// <summary>
+/// An identity store holding one identity, as <c>Config/&lt;name&gt;.cfg</c> would.
+/// </summary>
 internal sealed class FixedIdentityStore : IIdentityStore
 {
     private readonly string _name;

@@ -11,9 +11,11 @@ namespace JackrabbitDlm.Server.Tests.Infrastructure;
 /// </summary>
 internal sealed class GatedBackend : IEntryBackend
 {
+    private const TaskCreationOptions Asynchronously = TaskCreationOptions.RunContinuationsAsynchronously;
+
     private readonly MemoryBackend _inner;
-    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _open = new(Asynchronously);
+    private readonly TaskCompletionSource _entered = new(Asynchronously);
 
     public GatedBackend(CounterSet counters)
     {

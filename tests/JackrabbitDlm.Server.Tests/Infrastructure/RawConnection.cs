@@ -5,7 +5,9 @@ using System.Text.Json;
 
 namespace JackrabbitDlm.Server.Tests.Infrastructure;
 
-/// <summary>A minimal TCP client for tests: sends bytes as given, reads reply lines, sees the close.</summary>
+/// <summary>
+/// A minimal TCP client for tests: sends bytes as given, reads reply lines, sees the close.
+/// </summary>
 internal sealed class RawConnection : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
@@ -22,7 +24,10 @@ internal sealed class RawConnection : IAsyncDisposable
 
     public static async Task<RawConnection> OpenAsync(IPEndPoint endPoint)
     {
-        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
+        {
+            NoDelay = true,
+        };
         try
         {
             await socket.ConnectAsync(endPoint);
@@ -51,8 +56,10 @@ internal sealed class RawConnection : IAsyncDisposable
 
     public void ShutdownSend() => _socket.Shutdown(SocketShutdown.Send);
 
-    /// <summary>Reads one line without its newline; null when the server closed before a whole line came.</summary>
-    /// <exception cref="OperationCanceledException">No line and no close within the timeout.</exception>
+    /// <summary>
+    /// Reads one line without its newline; null when the server closed before a whole line came.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Neither line nor close in time.</exception>
     public async Task<string?> ReadLineAsync(TimeSpan? timeout = null)
     {
         using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
@@ -73,7 +80,9 @@ internal sealed class RawConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads one reply line and decodes it; null when the server closed without one.</summary>
+    /// <summary>
+    /// Reads one reply line and decodes it; null when the server closed without one.
+    /// </summary>
     public async Task<JsonElement?> ReadReplyAsync(TimeSpan? timeout = null)
     {
         var line = await ReadLineAsync(timeout);
@@ -82,7 +91,7 @@ internal sealed class RawConnection : IAsyncDisposable
 
     /// <summary>Waits for the server to close the connection.</summary>
     /// <returns>How many bytes arrived before the close that were not read as lines.</returns>
-    /// <exception cref="OperationCanceledException">The connection was still open at the timeout.</exception>
+    /// <exception cref="OperationCanceledException">Still open at the timeout.</exception>
     public async Task<int> ReadToCloseAsync(TimeSpan? timeout = null)
     {
         using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);

@@ -9,7 +9,7 @@ internal sealed class RecordingEventLog : IEventLog
 {
     private readonly Lock _gate = new();
     private readonly List<string> _lines = [];
-    private readonly List<(RefusalReason Reason, string ClientAddress, string QuarantineFile)> _refusals = [];
+    private readonly List<Refusal> _refusals = [];
     private readonly List<Dictionary<string, long>> _statistics = [];
 
     public IReadOnlyList<string> Lines
@@ -23,7 +23,7 @@ internal sealed class RecordingEventLog : IEventLog
         }
     }
 
-    public IReadOnlyList<(RefusalReason Reason, string ClientAddress, string QuarantineFile)> Refusals
+    public IReadOnlyList<Refusal> Refusals
     {
         get
         {
@@ -58,7 +58,7 @@ internal sealed class RecordingEventLog : IEventLog
     {
         lock (_gate)
         {
-            _refusals.Add((reason, clientAddress, quarantineFile));
+            _refusals.Add(new Refusal(reason, clientAddress, quarantineFile));
         }
     }
 
@@ -70,4 +70,6 @@ internal sealed class RecordingEventLog : IEventLog
             _statistics.Add(snapshot);
         }
     }
+
+    public sealed record Refusal(RefusalReason Reason, string ClientAddress, string QuarantineFile);
 }

@@ -4,13 +4,15 @@ using JackrabbitDlm.Server.Files;
 
 namespace JackrabbitDlm.Server.Tests.Infrastructure;
 
-/// <summary>A quarantine that keeps refused lines in memory and names them <c>q1</c>, <c>q2</c>...</summary>
+/// <summary>
+/// A quarantine that keeps refused lines in memory and names them <c>q1</c>, <c>q2</c>...
+/// </summary>
 internal sealed class RecordingQuarantine : IQuarantine
 {
     private readonly Lock _gate = new();
-    private readonly List<(string Line, RefusalReason Reason)> _kept = [];
+    private readonly List<(string File, string Line, RefusalReason Reason)> _kept = [];
 
-    public IReadOnlyList<(string Line, RefusalReason Reason)> Kept
+    public IReadOnlyList<(string File, string Line, RefusalReason Reason)> Kept
     {
         get
         {
@@ -26,8 +28,9 @@ internal sealed class RecordingQuarantine : IQuarantine
         var line = Encoding.UTF8.GetString(requestLine);
         lock (_gate)
         {
-            _kept.Add((line, reason));
-            return $"q{_kept.Count}";
+            var file = $"q{_kept.Count + 1}";
+            _kept.Add((file, line, reason));
+            return file;
         }
     }
 }

@@ -1,6 +1,8 @@
 namespace JackrabbitDlm.Server.Tests.Infrastructure;
 
-/// <summary>One server with default options (loopback, port 0) shared by the tests of a class.</summary>
+/// <summary>
+/// One server with default options (loopback, port 0) shared by the tests of a class.
+/// </summary>
 public sealed class ServerFixture : IAsyncLifetime
 {
     private TestServer? _server;

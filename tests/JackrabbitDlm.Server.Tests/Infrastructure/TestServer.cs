@@ -7,7 +7,9 @@ using JackrabbitDlm.Server.Tests.Transcripts;
 
 namespace JackrabbitDlm.Server.Tests.Infrastructure;
 
-/// <summary>A real server started in-process on 127.0.0.1 with a free port, recording its events.</summary>
+/// <summary>
+/// A real server started in-process on 127.0.0.1 with a free port, recording its events.
+/// </summary>
 internal sealed class TestServer : IAsyncDisposable
 {
     private readonly bool _ownsDirectory;
@@ -40,10 +42,14 @@ internal sealed class TestServer : IAsyncDisposable
 
     public CounterSet Counters => Server.Counters;
 
-    /// <summary>Starts a server; the options start as loopback, port 0, a fresh temporary base directory.</summary>
+    /// <summary>
+    /// Starts a server; the options start as loopback, port 0, a fresh temporary base directory.
+    /// </summary>
     /// <param name="configure">Changes the options.</param>
-    /// <param name="services">Changes the services (recording event log and quarantine, the transcript identity).</param>
-    /// <param name="baseDirectory">An existing base directory to reuse (it is then not deleted).</param>
+    /// <param name="services">
+    /// Changes the services: a recording event log and quarantine, the transcript's identity.
+    /// </param>
+    /// <param name="baseDirectory">An existing base directory to reuse; it is not deleted.</param>
     public static async Task<TestServer> StartAsync(
         Func<DlmServerOptions, DlmServerOptions>? configure = null,
         Func<ServerServices, ServerServices>? services = null,
@@ -71,12 +77,15 @@ internal sealed class TestServer : IAsyncDisposable
 
         var server = new DlmServer(options, serverServices);
         var endPoint = await server.StartAsync();
-        return new TestServer(server, endPoint, eventLog, quarantine, directory, baseDirectory is null);
+        var ownsDirectory = baseDirectory is null;
+        return new TestServer(server, endPoint, eventLog, quarantine, directory, ownsDirectory);
     }
 
     public Task<RawConnection> ConnectAsync() => RawConnection.OpenAsync(EndPoint);
 
-    /// <summary>Sends one request on a new connection and reads the reply; null when none came.</summary>
+    /// <summary>
+    /// Sends one request on a new connection and reads the reply; null when none came.
+    /// </summary>
     public async Task<JsonElement?> AskAsync(string json)
     {
         await using var connection = await ConnectAsync();
@@ -84,7 +93,9 @@ internal sealed class TestServer : IAsyncDisposable
         return await connection.ReadReplyAsync();
     }
 
-    /// <summary>Sends raw bytes (newline included) on a new connection and reads the reply.</summary>
+    /// <summary>
+    /// Sends raw bytes (newline included) on a new connection and reads the reply.
+    /// </summary>
     public async Task<JsonElement?> AskRawAsync(string line)
     {
         await using var connection = await ConnectAsync();

@@ -16,19 +16,31 @@ internal static class Wire
         return document.RootElement.Clone();
     }
 
-    /// <summary>A request as the original client writes it, with optional extra fields (JSON members).</summary>
-    public static string Request(string owner, string key, string action, string expire = "30", string? extra = null)
+    /// <summary>The JSON member asking to keep the connection open.</summary>
+    public const string KeepAlive = "\"KeepAlive\": true";
+
+    /// <summary>A request as the original client writes it, with optional extra JSON members.</summary>
+    public static string Request(
+        string owner,
+        string key,
+        string action,
+        string expire = "30",
+        string? extra = null)
     {
-        var fields = $"\"ID\": {Quote(owner)}, \"FileName\": {Quote(key)}, \"Action\": {Quote(action)}, "
-            + $"\"Expire\": {Quote(expire)}";
+        var fields = $"\"ID\": {Quote(owner)}, \"FileName\": {Quote(key)}, "
+            + $"\"Action\": {Quote(action)}, \"Expire\": {Quote(expire)}";
         return extra is null ? $"{{{fields}}}" : $"{{{fields}, {extra}}}";
     }
 
+    /// <summary>The JSON member carrying a value.</summary>
+    public static string Value(string value) => $"\"DataStore\": {Quote(value)}";
+
     public static string Quote(string text) => JsonSerializer.Serialize(text);
 
-    public static string? Status(this JsonElement? reply) =>
-        reply is { } element && element.TryGetProperty("Status", out var status) ? status.GetString() : null;
+    public static string? Status(this JsonElement? reply) => Text(reply, "Status");
 
-    public static string? Id(this JsonElement? reply) =>
-        reply is { } element && element.TryGetProperty("ID", out var id) ? id.GetString() : null;
+    public static string? Id(this JsonElement? reply) => Text(reply, "ID");
+
+    private static string? Text(JsonElement? reply, string field) =>
+        reply is { } element && element.TryGetProperty(field, out var value) ? value.GetString() : null;
 }

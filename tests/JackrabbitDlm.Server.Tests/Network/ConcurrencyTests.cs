@@ -4,12 +4,14 @@ using JackrabbitDlm.Server.Tests.Infrastructure;
 
 namespace JackrabbitDlm.Server.Tests.Network;
 
-/// <summary>Many clients fighting over one lock: never two holders, and fencing tokens only grow.</summary>
+/// <summary>
+/// Many clients fighting over one lock: never two holders, and fencing tokens only grow.
+/// </summary>
 public sealed class ConcurrencyTests : IClassFixture<ServerFixture>
 {
     private const int Fighters = 32;
     private const int GrantsPerFighter = 8;
-    private const int MaxAttemptsPerFighter = 5_000;
+    private const int MaxAttempts = 5_000;
     private const string Key = "fight:one";
 
     private readonly TestServer _server;
@@ -28,8 +30,8 @@ public sealed class ConcurrencyTests : IClassFixture<ServerFixture>
         // Even fighters open a connection per request, as the original client does; odd ones
         // keep one connection open, so both paths of the server are in the fight.
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var fighters = Enumerable.Range(0, Fighters)
-            .Select(i => Task.Run(() => FightAsync($"fighter-{i}", keepAlive: i % 2 == 1, deadline.Token)));
+        var fighters = Enumerable.Range(0, Fighters).Select(i =>
+            Task.Run(() => FightAsync($"fighter-{i}", keepAlive: i % 2 == 1, deadline.Token)));
 
         var violations = (await Task.WhenAll(fighters)).SelectMany(list => list).ToList();
 
@@ -37,15 +39,18 @@ public sealed class ConcurrencyTests : IClassFixture<ServerFixture>
         Assert.Equal(Fighters * GrantsPerFighter, _grants);
     }
 
-    private async Task<List<string>> FightAsync(string owner, bool keepAlive, CancellationToken cancellationToken)
+    private async Task<List<string>> FightAsync(
+        string owner,
+        bool keepAlive,
+        CancellationToken cancellationToken)
     {
         var violations = new List<string>();
         await using var client = new FightClient(_server, keepAlive);
         var granted = 0;
-        for (var attempt = 0; attempt < MaxAttemptsPerFighter && granted < GrantsPerFighter; attempt++)
+        for (var attempt = 0; attempt < MaxAttempts && granted < GrantsPerFighter; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var reply = await client.AskAsync(Wire.Request(owner, Key, "Lock", "30", client.KeepAliveField));
+            var reply = await client.AskAsync(Wire.Request(owner, Key, "Lock", "30", client.Extra));
             if (reply.Status() != "Locked")
             {
                 // Backing off gives every fighter its turn: the server promises no fairness.
@@ -60,7 +65,7 @@ public sealed class ConcurrencyTests : IClassFixture<ServerFixture>
             await Task.Delay(1, cancellationToken);
             Interlocked.Decrement(ref _holders);
 
-            var unlock = await client.AskAsync(Wire.Request(owner, Key, "Unlock", "0", client.KeepAliveField));
+            var unlock = await client.AskAsync(Wire.Request(owner, Key, "Unlock", "0", client.Extra));
             if (unlock.Status() != "Unlocked" || unlock.Id() != owner)
             {
                 violations.Add($"{owner}: unlock answered {unlock}");
@@ -69,13 +74,14 @@ public sealed class ConcurrencyTests : IClassFixture<ServerFixture>
 
         if (granted < GrantsPerFighter)
         {
-            violations.Add($"{owner}: only {granted} grants in {MaxAttemptsPerFighter} attempts");
+            violations.Add($"{owner}: only {granted} grants in {MaxAttempts} attempts");
         }
 
         return violations;
     }
 
-    // Runs while the caller holds the lock: nobody else may, and its token is above every earlier one.
+    // Runs while the caller holds the lock: nobody else may, and its token is above every earlier
+    // one.
     private IEnumerable<string> Hold(string owner, JsonElement reply)
     {
         Interlocked.Increment(ref _grants);
@@ -88,7 +94,8 @@ public sealed class ConcurrencyTests : IClassFixture<ServerFixture>
         var previous = Interlocked.Exchange(ref _lastToken, token);
         if (token <= previous)
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"{owner}: token {token} after {previous}");
+            yield return string.Create(
+                CultureInfo.InvariantCulture, $"{owner}: token {token} after {previous}");
         }
     }
 
@@ -96,7 +103,8 @@ public sealed class ConcurrencyTests : IClassFixture<ServerFixture>
     {
         private RawConnection? _connection;
 
-        public string? KeepAliveField => keepAlive ? "\"KeepAlive\": true" : null;
+        /// <summary>The extra JSON member of every request: KeepAlive, or none.</summary>
+        public string? Extra => keepAlive ? Wire.KeepAlive : null;
 
         public async Task<JsonElement?> AskAsync(string json)
         {

@@ -14,7 +14,7 @@ public sealed class ConnectionLimitTests
     [Fact]
     public async Task Idle_SilentConnection_ClosedAndCounted()
     {
-        await using var server = await TestServer.StartAsync(options => options with { IdleTimeout = ShortIdle });
+        await using var server = await StartAsync(idleTimeout: ShortIdle);
         await using var connection = await server.ConnectAsync();
 
         Assert.Equal(0, await connection.ReadToCloseAsync());
@@ -25,22 +25,24 @@ public sealed class ConnectionLimitTests
     [Fact]
     public async Task Idle_LineSentWithoutNewline_ClosedWithoutReply()
     {
-        await using var server = await TestServer.StartAsync(options => options with { IdleTimeout = ShortIdle });
+        await using var server = await StartAsync(idleTimeout: ShortIdle);
         await using var connection = await server.ConnectAsync();
 
-        await connection.SendAsync(Wire.EncodeLine(Wire.Request("idle-1", "idle:partial", "Lock"))[..^1]);
+        var line = Wire.EncodeLine(Wire.Request("idle-1", "idle:partial", "Lock"));
+        await connection.SendAsync(line[..^1]);
 
         Assert.Equal(0, await connection.ReadToCloseAsync());
         Assert.True(await Eventually.TrueAsync(() => server.Counters.Get(Counter.Idle) == 1));
-        Assert.Equal("Unlocked", (await server.AskAsync(Wire.Request("idle-2", "idle:partial", "TestLock"))).Status());
+        var test = await server.AskAsync(Wire.Request("idle-2", "idle:partial", "TestLock"));
+        Assert.Equal("Unlocked", test.Status());
     }
 
     [Fact]
     public async Task Idle_KeptAliveConnectionAfterReply_Closed()
     {
-        await using var server = await TestServer.StartAsync(options => options with { IdleTimeout = ShortIdle });
+        await using var server = await StartAsync(idleTimeout: ShortIdle);
         await using var connection = await server.ConnectAsync();
-        await connection.SendRequestAsync(Wire.Request("idle-3", "idle:ka", "Lock", "30", "\"KeepAlive\": true"));
+        await connection.SendRequestAsync(Wire.Request("idle-3", "idle:ka", "Lock", "30", Wire.KeepAlive));
 
         Assert.Equal("Locked", (await connection.ReadReplyAsync()).Status());
         Assert.Equal(0, await connection.ReadToCloseAsync());
@@ -58,13 +60,14 @@ public sealed class ConnectionLimitTests
 
         Assert.Null(await connection.ReadLineAsync());
         Assert.True(await Eventually.TrueAsync(() => server.Counters.Get(Counter.BadConn) == 1));
-        Assert.Equal("Unlocked", (await server.AskAsync(Wire.Request("half-2", "half:1", "TestLock"))).Status());
+        var test = await server.AskAsync(Wire.Request("half-2", "half:1", "TestLock"));
+        Assert.Equal("Unlocked", test.Status());
     }
 
     [Fact]
     public async Task Cap_AllSlotsTaken_NewConnectionClosedWhileOthersServed()
     {
-        await using var server = await TestServer.StartAsync(options => options with { MaxConnections = 2 });
+        await using var server = await StartAsync(maxConnections: 2);
         await using var first = await server.ConnectAsync();
         await using var second = await server.ConnectAsync();
         Assert.Equal("Locked", await AskKeptAliveAsync(first, "cap-1"));
@@ -90,7 +93,7 @@ public sealed class ConnectionLimitTests
     public async Task Cap_LineExactlyAtSizeCap_Answered()
     {
         const int Cap = 4096;
-        await using var server = await TestServer.StartAsync(options => options with { MaxRequestBytes = Cap });
+        await using var server = await StartAsync(maxRequestBytes: Cap);
 
         // Encoding doubles the length: a JSON text of Cap / 2 bytes makes a line of exactly Cap.
         var shell = Wire.Request("cap-owner", "cap:size", "Lock", "30", "\"Pad\": \"\"");
@@ -99,7 +102,7 @@ public sealed class ConnectionLimitTests
         Assert.Equal(Cap + 1, line.Length);
 
         Assert.Equal("Locked", (await server.AskRawAsync(line)).Status());
-        Assert.Equal("BadPayload", (await server.AskRawAsync(string.Concat(Enumerable.Repeat("1a", Cap / 2)) + "\n")).Status());
+        Assert.Equal("BadPayload", (await server.AskRawAsync(Garbage(Cap) + "\n")).Status());
     }
 
     [Theory]
@@ -108,13 +111,13 @@ public sealed class ConnectionLimitTests
     public async Task Cap_LineOverSizeCap_ClosedWithoutReplyAndCounted(bool withNewline)
     {
         const int Cap = 4096;
-        await using var server = await TestServer.StartAsync(options => options with { MaxRequestBytes = Cap });
+        await using var server = await StartAsync(maxRequestBytes: Cap);
         await using var connection = await server.ConnectAsync();
 
-        await connection.SendAsync(string.Concat(Enumerable.Repeat("1a", (Cap / 2) + 1))[..(Cap + 1)] + (withNewline ? "\n" : ""));
+        await connection.SendAsync(Garbage(Cap + 1) + (withNewline ? "\n" : ""));
 
         Assert.Null(await connection.ReadLineAsync());
-        Assert.True(await Eventually.TrueAsync(() => server.Counters.Get(Counter.DataOverrun) == 1));
+        Assert.True(await Eventually.TrueAsync(() => server.Counters.Get(Counter.DataOverrun) is 1));
         Assert.True(await server.IsServingAsync());
     }
 
@@ -124,7 +127,7 @@ public sealed class ConnectionLimitTests
         // 48 connections each holding 60 KiB of one line: more than the 32 lines at the cap
         // that all connections together may hold.
         const int Cap = 64 * 1024;
-        await using var server = await TestServer.StartAsync(options => options with { MaxRequestBytes = Cap });
+        await using var server = await StartAsync(maxRequestBytes: Cap);
         var almostFull = new string('a', 60 * 1024);
         var connections = new List<RawConnection>();
         for (var i = 0; i < 48; i++)
@@ -162,9 +165,21 @@ public sealed class ConnectionLimitTests
         Assert.Equal("Locked", (await connection.ReadReplyAsync()).Status());
     }
 
+    private static Task<TestServer> StartAsync(
+        TimeSpan? idleTimeout = null,
+        int? maxRequestBytes = null,
+        int? maxConnections = null) => TestServer.StartAsync(options => options with
+        {
+            IdleTimeout = idleTimeout ?? options.IdleTimeout,
+            MaxRequestBytes = maxRequestBytes ?? options.MaxRequestBytes,
+            MaxConnections = maxConnections ?? options.MaxConnections,
+        });
+
     private static async Task<string?> AskKeptAliveAsync(RawConnection connection, string owner)
     {
-        await connection.SendRequestAsync(Wire.Request(owner, $"cap:{owner}", "Lock", "30", "\"KeepAlive\": true"));
+        await connection.SendRequestAsync(Wire.Request(owner, $"cap:{owner}", "Lock", "30", Wire.KeepAlive));
         return (await connection.ReadReplyAsync()).Status();
     }
+
+    private static string Garbage(int length) => string.Concat(Enumerable.Repeat("1a", (length / 2) + 1))[..length];
 }

@@ -62,7 +62,9 @@ public sealed class HostileInputTests : IClassFixture<ServerFixture>
 
     [Theory]
     [MemberData(nameof(WrongFieldTypes))]
-    public async Task Request_FieldOfWrongJsonType_BadPayloadAndServerServes(string field, string value)
+    public async Task Request_FieldOfWrongJsonType_BadPayloadAndServerServes(
+        string field,
+        string value)
     {
         var fields = new Dictionary<string, string>
         {
@@ -79,7 +81,8 @@ public sealed class HostileInputTests : IClassFixture<ServerFixture>
         }
 
         fields[field] = value;
-        var json = "{" + string.Join(", ", fields.Select(pair => $"\"{pair.Key}\": {pair.Value}")) + "}";
+        var members = fields.Select(pair => $"\"{pair.Key}\": {pair.Value}");
+        var json = "{" + string.Join(", ", members) + "}";
         var reason = field == "Expire" ? RefusalReason.KeyVerify : RefusalReason.Payload;
 
         await AssertRefusedAsync(Wire.EncodeLine(json), reason);
@@ -140,12 +143,12 @@ public sealed class HostileInputTests : IClassFixture<ServerFixture>
     public async Task Request_NestedTenThousandLevels_BadPayloadAndServerServes(string shape)
     {
         const int Depth = 10_000;
+        var array = new string('[', Depth) + new string(']', Depth);
         var json = shape switch
         {
-            "array" => new string('[', Depth) + new string(']', Depth),
+            "array" => array,
             "object" => string.Concat(Enumerable.Repeat("{\"a\": ", Depth)) + "1" + new string('}', Depth),
-            _ => Wire.Request("hostile-owner", "hostile:deep", "Lock", "30", "\"X\": " + new string('[', Depth)
-                + new string(']', Depth)),
+            _ => Wire.Request("hostile-owner", "hostile:deep", "Lock", "30", "\"X\": " + array),
         };
 
         await AssertRefusedAsync(Wire.EncodeLine(json), RefusalReason.Payload);
@@ -166,9 +169,14 @@ public sealed class HostileInputTests : IClassFixture<ServerFixture>
     [InlineData("Get", "\"-1\"")]
     [InlineData("Unlock", "\"nan\"")]
     [InlineData("Version", "-5")]
-    public async Task Request_ExpireNotFiniteOrNotPositive_BadPayloadAndServerServes(string action, string expire)
+    public async Task Request_ExpireNotFiniteOrNotPositive_BadPayloadAndServerServes(
+        string action,
+        string expire)
     {
-        var json = $$"""{"ID": "hostile-owner", "FileName": "hostile:expire", "Action": "{{action}}", "Expire": {{expire}}, "DataStore": "v"}""";
+        var json = $$"""
+            {"ID": "hostile-owner", "FileName": "hostile:expire", "Action": "{{action}}",
+             "Expire": {{expire}}, "DataStore": "v"}
+            """;
         await AssertRefusedAsync(Wire.EncodeLine(json), RefusalReason.KeyVerify);
     }
 
@@ -182,7 +190,7 @@ public sealed class HostileInputTests : IClassFixture<ServerFixture>
         Assert.Equal("BadPayload", reply.Status());
         var refusal = _server.EventLog.Refusals.Skip(before).Single(r => r.QuarantineFile != "-");
         Assert.Equal("127.0.0.1", refusal.ClientAddress);
-        var kept = _server.Quarantine.Kept[int.Parse(refusal.QuarantineFile[1..], System.Globalization.CultureInfo.InvariantCulture) - 1];
+        var kept = _server.Quarantine.Kept.Single(kept => kept.File == refusal.QuarantineFile);
         Assert.Equal("not encoded", kept.Line);
     }
 
@@ -198,7 +206,7 @@ public sealed class HostileInputTests : IClassFixture<ServerFixture>
 
         // The refused line is kept as received, minus its newline, with the reason the log gives.
         var sent = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(line))[..^1];
-        Assert.Contains(_server.Quarantine.Kept, kept => kept.Line == sent && kept.Reason == reason);
+        Assert.Contains(_server.Quarantine.Kept, kept => (kept.Line, kept.Reason) == (sent, reason));
         Assert.True(await _server.IsServingAsync());
     }
 }

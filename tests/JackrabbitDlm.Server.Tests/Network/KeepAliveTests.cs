@@ -8,8 +8,6 @@ namespace JackrabbitDlm.Server.Tests.Network;
 /// </summary>
 public sealed class KeepAliveTests : IClassFixture<ServerFixture>
 {
-    private const string KeepAlive = "\"KeepAlive\": true";
-
     private readonly TestServer _server;
 
     public KeepAliveTests(ServerFixture fixture)
@@ -21,13 +19,15 @@ public sealed class KeepAliveTests : IClassFixture<ServerFixture>
     public async Task KeepAlive_RequestsOneAtATime_AnsweredInOrderOnOneConnection()
     {
         await using var connection = await _server.ConnectAsync();
+        const string Owner = "ka-1";
+        var put = $"{Wire.Value("v")}, {Wire.KeepAlive}";
         List<string?> statuses =
         [
-            await AskAsync(connection, Wire.Request("ka-1", "ka:steps", "Lock", "30", KeepAlive)),
-            await AskAsync(connection, Wire.Request("ka-1", "ka:steps", "TestLock", "30", KeepAlive)),
-            await AskAsync(connection, Wire.Request("ka-1", "ka:steps:v", "Put", "30", "\"DataStore\": \"v\", " + KeepAlive)),
-            await AskAsync(connection, Wire.Request("ka-1", "ka:steps:v", "Get", "0", KeepAlive)),
-            await AskAsync(connection, Wire.Request("ka-1", "ka:steps", "Unlock", "0")),
+            await AskAsync(connection, Wire.Request(Owner, "ka:steps", "Lock", "30", Wire.KeepAlive)),
+            await AskAsync(connection, Wire.Request(Owner, "ka:steps", "TestLock", "30", Wire.KeepAlive)),
+            await AskAsync(connection, Wire.Request(Owner, "ka:steps:v", "Put", "30", put)),
+            await AskAsync(connection, Wire.Request(Owner, "ka:steps:v", "Get", "0", Wire.KeepAlive)),
+            await AskAsync(connection, Wire.Request(Owner, "ka:steps", "Unlock", "0")),
         ];
 
         Assert.Equal(["Locked", "Locked", "Done", "Done", "Unlocked"], statuses);
@@ -41,8 +41,8 @@ public sealed class KeepAliveTests : IClassFixture<ServerFixture>
         var owners = Enumerable.Range(0, 6).Select(i => $"ka-burst-{i}").ToArray();
 
         // Each owner in turn tries the lock the first one took: the answers show the order.
-        var lines = owners.Select((owner, i) =>
-            Wire.EncodeLine(Wire.Request(owner, "ka:burst", "Lock", "30", i < owners.Length - 1 ? KeepAlive : null)));
+        var lines = owners.Select((owner, i) => Wire.EncodeLine(
+            Wire.Request(owner, "ka:burst", "Lock", "30", i < owners.Length - 1 ? Wire.KeepAlive : null)));
         await connection.SendAsync(string.Concat(lines));
 
         var replies = new List<string?>();
@@ -52,7 +52,7 @@ public sealed class KeepAliveTests : IClassFixture<ServerFixture>
             replies.Add(reply.Status() == "Locked" ? reply.Id() : reply.Status());
         }
 
-        Assert.Equal(["ka-burst-0", "NotOwner", "NotOwner", "NotOwner", "NotOwner", "NotOwner"], replies);
+        Assert.Equal(["ka-burst-0", .. Enumerable.Repeat("NotOwner", owners.Length - 1)], replies);
         Assert.Equal(0, await connection.ReadToCloseAsync());
     }
 
@@ -70,14 +70,16 @@ public sealed class KeepAliveTests : IClassFixture<ServerFixture>
         }
 
         // The ignored second line took no lock.
-        Assert.Equal("Unlocked", (await _server.AskAsync(Wire.Request("ka-other", "ka:second", "TestLock"))).Status());
+        var test = await _server.AskAsync(Wire.Request("ka-other", "ka:second", "TestLock"));
+        Assert.Equal("Unlocked", test.Status());
     }
 
     [Fact]
     public async Task KeepAliveFalse_Answered_ThenClosed()
     {
         await using var connection = await _server.ConnectAsync();
-        await connection.SendRequestAsync(Wire.Request("ka-3", "ka:false", "Lock", "30", "\"KeepAlive\": false"));
+        await connection.SendRequestAsync(
+            Wire.Request("ka-3", "ka:false", "Lock", "30", "\"KeepAlive\": false"));
 
         Assert.Equal("Locked", (await connection.ReadReplyAsync()).Status());
         Assert.Equal(0, await connection.ReadToCloseAsync());
@@ -87,9 +89,11 @@ public sealed class KeepAliveTests : IClassFixture<ServerFixture>
     public async Task KeepAlive_UnreadableLineOnOpenConnection_BadPayloadThenClosed()
     {
         await using var connection = await _server.ConnectAsync();
-        Assert.Equal("Locked", await AskAsync(connection, Wire.Request("ka-4", "ka:bad", "Lock", "30", KeepAlive)));
+        var first = await AskAsync(connection, Wire.Request("ka-4", "ka:bad", "Lock", "30", Wire.KeepAlive));
+        Assert.Equal("Locked", first);
 
-        await connection.SendAsync("garbage\n" + Wire.EncodeLine(Wire.Request("ka-4", "ka:bad", "Unlock", "0")));
+        var unlock = Wire.EncodeLine(Wire.Request("ka-4", "ka:bad", "Unlock", "0"));
+        await connection.SendAsync("garbage\n" + unlock);
 
         Assert.Equal("BadPayload", (await connection.ReadReplyAsync()).Status());
         Assert.Equal(0, await connection.ReadToCloseAsync());
@@ -101,7 +105,8 @@ public sealed class KeepAliveTests : IClassFixture<ServerFixture>
         await using var connection = await _server.ConnectAsync();
 
         // Over the anonymous TTL cap: refused, but the request was read, KeepAlive included.
-        Assert.Equal("BadPayload", await AskAsync(connection, Wire.Request("ka-5", "ka:ttl", "Lock", "99999", KeepAlive)));
+        var refused = Wire.Request("ka-5", "ka:ttl", "Lock", "99999", Wire.KeepAlive);
+        Assert.Equal("BadPayload", await AskAsync(connection, refused));
         Assert.Equal("Locked", await AskAsync(connection, Wire.Request("ka-5", "ka:ttl", "Lock", "30")));
         Assert.Equal(0, await connection.ReadToCloseAsync());
     }

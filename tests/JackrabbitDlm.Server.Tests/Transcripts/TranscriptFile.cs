@@ -1,3 +1,4 @@
+using JackrabbitDlm.Protocol.Wire;
 using JackrabbitDlm.Server.Tests.Infrastructure;
 
 namespace JackrabbitDlm.Server.Tests.Transcripts;
@@ -12,11 +13,14 @@ internal static class TranscriptFile
 
     public static IReadOnlyList<TranscriptStep> Steps { get; } = Load();
 
-    /// <summary>An identity store holding <c>Config/transcript.cfg</c> with the secret the transcript sends.</summary>
+    /// <summary>
+    /// An identity store holding <c>Config/transcript.cfg</c> with the secret the transcript sends.
+    /// </summary>
     public static FixedIdentityStore Identity { get; } =
         new(IdentityName, FindSecret(), IdentityMaxValueLength);
 
-    public static IEnumerable<string> ScenarioNames => Steps.Select(step => step.Scenario).Distinct();
+    public static IEnumerable<string> ScenarioNames =>
+        Steps.Select(step => step.Scenario).Distinct();
 
     public static IReadOnlyList<TranscriptStep> Scenario(string name) =>
         [.. Steps.Where(step => step.Scenario == name)];
@@ -24,12 +28,13 @@ internal static class TranscriptFile
     private static List<TranscriptStep> Load()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "TestData", "session-transcripts.jsonl");
-        return [.. File.ReadLines(path).Where(line => line.Length > 0).Select(TranscriptStep.Parse)];
+        var lines = File.ReadLines(path).Where(line => line.Length > 0);
+        return [.. lines.Select(TranscriptStep.Parse)];
     }
 
     // The secret is the Identity of the requests that authenticate successfully.
     private static string FindSecret() => Steps
         .Where(step => step.Scenario == "identity valid")
-        .Select(step => step.Request!.Value.GetProperty(JackrabbitDlm.Protocol.Wire.WireNames.Identity).GetString()!)
+        .Select(step => step.Request!.Value.GetProperty(WireNames.Identity).GetString()!)
         .First();
 }

@@ -1,5 +1,7 @@
 using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
+using JackrabbitDlm.Server.Files;
 using JackrabbitDlm.Server.Hosting;
 using JackrabbitDlm.Server.Tests.Infrastructure;
 
@@ -47,8 +49,9 @@ public sealed class TranscriptReplayTests : IClassFixture<TranscriptReplayTests.
     {
         foreach (var deviation in ExpectedDeviations.All)
         {
-            var step = TranscriptFile.Steps.SingleOrDefault(s => s.Scenario == deviation.Scenario && s.Step == deviation.Step);
-            Assert.True(step is not null, $"no recorded step {deviation.Scenario} #{deviation.Step}");
+            var step = TranscriptFile.Steps.SingleOrDefault(
+                step => (step.Scenario, step.Step) == (deviation.Scenario, deviation.Step));
+            Assert.True(step is not null, $"no step {deviation.Scenario} #{deviation.Step}");
 
             var ours = ParseReply(deviation.Reply);
             var differs = ours is null != step.Response is null
@@ -57,13 +60,12 @@ public sealed class TranscriptReplayTests : IClassFixture<TranscriptReplayTests.
         }
     }
 
-    private static async Task<List<string>> ReplayWithRestartAsync(IReadOnlyList<TranscriptStep> steps)
+    private static async Task<List<string>> ReplayWithRestartAsync(
+        IReadOnlyList<TranscriptStep> steps)
     {
-        // The restart keeps the base directory, as the recording did. These servers have no
-        // value store on disk: that belongs to the files work, whose restart test checks that a
-        // spilled value survives under its real name. Here every value is lost with the memory,
-        // so "restart: what survives" step 6 answers NotFound, which the original also answers
-        // (because it files the value under the wrong name: see the deviation of step 7).
+        // The restart keeps the base directory, as the recording did, and these servers keep
+        // large long-lived values on disk as jrdlm serve does: the authenticated 18000-character
+        // value of "restart: what survives" comes back under its real name (see the deviations).
         var directory = Directory.CreateTempSubdirectory("jrdlm-restart-").FullName;
         var mismatches = new List<string>();
         try
@@ -85,7 +87,9 @@ public sealed class TranscriptReplayTests : IClassFixture<TranscriptReplayTests.
         return mismatches;
     }
 
-    private static async Task<List<string>> ReplayAsync(TestServer server, IReadOnlyList<TranscriptStep> steps)
+    private static async Task<List<string>> ReplayAsync(
+        TestServer server,
+        IReadOnlyList<TranscriptStep> steps)
     {
         var mismatches = new List<string>();
         foreach (var step in steps)
@@ -99,7 +103,8 @@ public sealed class TranscriptReplayTests : IClassFixture<TranscriptReplayTests.
             var expected = deviation is null ? step.Response : ParseReply(deviation.Reply);
             if (await CheckStepAsync(server, step, expected) is { } problem)
             {
-                mismatches.Add($"{step}: {problem}{(deviation is null ? "" : $" (deviation: {deviation.Reason})")}");
+                var why = deviation is null ? "" : $" (deviation: {deviation.Reason})";
+                mismatches.Add($"{step}: {problem}{why}");
             }
 
             // Where the original process died, ours must simply go on.
@@ -112,7 +117,10 @@ public sealed class TranscriptReplayTests : IClassFixture<TranscriptReplayTests.
         return mismatches;
     }
 
-    private static async Task<string?> CheckStepAsync(TestServer server, TranscriptStep step, JsonElement? expected)
+    private static async Task<string?> CheckStepAsync(
+        TestServer server,
+        TranscriptStep step,
+        JsonElement? expected)
     {
         await using var connection = await server.ConnectAsync();
         if (step.Request is { } request)
@@ -137,7 +145,8 @@ public sealed class TranscriptReplayTests : IClassFixture<TranscriptReplayTests.
 
         // Every request here is answered and then the connection closes, as with the original.
         var extra = await connection.ReadToCloseAsync();
-        return Compare(expected.Value, reply.Value) ?? (extra == 0 ? null : $"{extra} bytes after the reply");
+        var afterReply = extra == 0 ? null : $"{extra} bytes after the reply";
+        return Compare(expected.Value, reply.Value) ?? afterReply;
     }
 
     private static async Task SendRawAsync(RawConnection connection, TranscriptStep step)
@@ -149,7 +158,8 @@ public sealed class TranscriptReplayTests : IClassFixture<TranscriptReplayTests.
         }
         else if (raw.TryGetProperty("length", out var length))
         {
-            await SendOversizedAsync(connection, length.GetInt32(), raw.GetProperty("prefix").GetString()!);
+            var prefix = raw.GetProperty("prefix").GetString()!;
+            await SendOversizedAsync(connection, length.GetInt32(), prefix);
         }
         else
         {
@@ -157,7 +167,8 @@ public sealed class TranscriptReplayTests : IClassFixture<TranscriptReplayTests.
             await connection.SendAsync(text);
 
             // "No newline then half-close": the recording shut its sending side down.
-            if (!text.Contains('\n', StringComparison.Ordinal) && step.Outcome == "closed-without-reply")
+            var halfClosed = step.Outcome == "closed-without-reply";
+            if (!text.Contains('\n', StringComparison.Ordinal) && halfClosed)
             {
                 connection.ShutdownSend();
             }
@@ -189,11 +200,14 @@ public sealed class TranscriptReplayTests : IClassFixture<TranscriptReplayTests.
         }
     }
 
-    private static async Task SendOversizedAsync(RawConnection connection, int length, string prefix)
+    private static async Task SendOversizedAsync(
+        RawConnection connection,
+        int length,
+        string prefix)
     {
         // The recording sent its 10 MiB as the valid pair "1a" repeated; the server drops the
         // connection part-way, so a failed send is the expected end.
-        var chunk = System.Text.Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("1a", 32 * 1024)));
+        var chunk = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("1a", 32 * 1024)));
         var remaining = length - prefix.Length;
         try
         {
@@ -216,7 +230,9 @@ public sealed class TranscriptReplayTests : IClassFixture<TranscriptReplayTests.
         {
             var hasExpected = expected.TryGetProperty(field, out var expectedValue);
             var hasActual = actual.TryGetProperty(field, out var actualValue);
-            if (hasExpected != hasActual || (hasExpected && !JsonElement.DeepEquals(expectedValue, actualValue)))
+            var same = hasExpected == hasActual
+                && (!hasExpected || JsonElement.DeepEquals(expectedValue, actualValue));
+            if (!same)
             {
                 return $"expected {expected}, got {actual}";
             }
@@ -225,8 +241,8 @@ public sealed class TranscriptReplayTests : IClassFixture<TranscriptReplayTests.
         // Our only addition is the fencing token (a backward-compatible extension) on Locked.
         foreach (var property in actual.EnumerateObject())
         {
-            var allowed = ComparedFields.Contains(property.Name)
-                || (property.Name == "Token" && actual.GetProperty("Status").GetString() == "Locked");
+            var locked = actual.GetProperty("Status").GetString() == "Locked";
+            var allowed = ComparedFields.Contains(property.Name) || (property.Name == "Token" && locked);
             if (!allowed)
             {
                 return $"unexpected field {property.Name} in {actual}";
@@ -243,15 +259,32 @@ public sealed class TranscriptReplayTests : IClassFixture<TranscriptReplayTests.
             return null;
         }
 
-        using var document = JsonDocument.Parse(reply.Replace(
-            ExpectedDeviations.VersionPlaceholder, ServerVersion.Current, StringComparison.Ordinal));
+        var json = reply.Replace(
+            ExpectedDeviations.VersionPlaceholder, ServerVersion.Current, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
     }
 
     private static Task<TestServer> StartReplayServerAsync(string? baseDirectory = null) =>
-        TestServer.StartAsync(options => options with { IdleTimeout = ReplayIdleTimeout }, baseDirectory: baseDirectory);
+        TestServer.StartAsync(
+            options => options with { IdleTimeout = ReplayIdleTimeout },
+            baseDirectory is null ? null : services => WithValuesOnDisk(services, baseDirectory),
+            baseDirectory);
 
-    /// <summary>One server for every scenario: their entry keys do not overlap, as in the recording.</summary>
+    private static ServerServices WithValuesOnDisk(ServerServices services, string baseDirectory)
+    {
+        var directories = new BaseDirectory(baseDirectory);
+        directories.EnsureCreated();
+        return services with
+        {
+            SpillStore = new DiskValueStore(directories),
+            TokenReservations = new FileTokenReservations(directories),
+        };
+    }
+
+    /// <summary>
+    /// One server for every scenario: their entry keys do not overlap, as in the recording.
+    /// </summary>
     public sealed class ServerFixture : IAsyncLifetime
     {
         private TestServer? _server;

@@ -2,17 +2,26 @@ using System.Text.Json;
 
 namespace JackrabbitDlm.Server.Tests.Transcripts;
 
-/// <summary>One recorded request and the original server's answer (see tests/TestData/original-server/README.md).</summary>
+/// <summary>
+/// One recorded request and the original server's answer (see
+/// tests/TestData/original-server/README.md).
+/// </summary>
 internal sealed record TranscriptStep
 {
     public required string Scenario { get; init; }
 
     public required int Step { get; init; }
 
-    /// <summary>The JSON object sent, encoded as the original client does; null when <see cref="RequestRaw"/> is used.</summary>
+    /// <summary>
+    /// The JSON object sent, encoded as the original client does; null when <see
+    /// cref="RequestRaw"/> is used.
+    /// </summary>
     public JsonElement? Request { get; init; }
 
-    /// <summary>The exact text sent: a text, a list of writes with pauses, or a length with prefix and suffix.</summary>
+    /// <summary>
+    /// The exact text sent: a text, a list of writes with pauses, or a length with prefix and
+    /// suffix.
+    /// </summary>
     public JsonElement? RequestRaw { get; init; }
 
     /// <summary>The decoded reply, or null when none came.</summary>
@@ -42,11 +51,13 @@ internal sealed record TranscriptStep
             Response = Optional(root, "response"),
             Outcome = Optional(root, "outcome")?.GetString(),
             SleepBeforeSeconds = Optional(root, "sleep_before_s")?.GetDouble() ?? 0,
-            ServerRestartedBefore = Optional(root, "server_restarted_before")?.GetBoolean() ?? false,
-            ServerExited = Optional(root, "server_exited")?.GetBoolean() ?? false,
+            ServerRestartedBefore = Optional(root, "server_restarted_before")?.GetBoolean() is true,
+            ServerExited = Optional(root, "server_exited")?.GetBoolean() is true,
         };
     }
 
     private static JsonElement? Optional(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.Clone() : null;
+        root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value.Clone()
+            : null;
 }

@@ -1,11 +1,8 @@
 using JackrabbitDlm.Engine.Validation;
 
-namespace JackrabbitDlm.Server.Hosting;
+namespace JackrabbitDlm.Server.Tests.Infrastructure;
 
-/// <summary>
-/// An identity store that knows no identity, so every request with a <c>Name</c> is refused:
-/// the stand-in while no identity files are configured.
-/// </summary>
+/// <summary>An identity store that knows no identity, so every request with a <c>Name</c> is refused.</summary>
 public sealed class EmptyIdentityStore : IIdentityStore
 {
     public static EmptyIdentityStore Instance { get; } = new();
