@@ -6,27 +6,22 @@ namespace JackrabbitDlm.Engine.Memory;
 
 /// <summary>
 /// One entry of the in-memory table, held in a single byte array so that a million locks fit in a
-/// few hundred megabytes: a header, then the key's UTF-8 bytes, then the owner id's. The rarely
-/// used identity and value live in the shard's payload table, keyed by the array.
+/// few hundred megabytes: a 24-byte header, then the key's UTF-8 bytes, then the owner id's. The
+/// rarely used identity and value live in the shard's payload table, keyed by the array.
 /// </summary>
 /// <remarks>
-/// Layout: [0,8) expiry ticks; [8,16) the expiry the entry is queued under; [16,24) fencing token;
-/// [24,28) key length; [28] flags; then key and owner. The token, key and owner never change.
+/// Layout: [0,8) expiry ticks; [8,16) fencing token; [16,20) position in the shard's expiry
+/// queue, or -1; [20,24) key length, its top bit set when the entry has a payload. Token, key
+/// and owner never change.
 /// </remarks>
 internal readonly struct EntryRecord
 {
-    /// <summary>The queued-expiry value of an entry that is not in its shard's expiry queue.</summary>
-    public const long NotScheduled = long.MinValue;
-
     private const int ExpiresAtOffset = 0;
-    private const int ScheduledAtOffset = 8;
-    private const int TokenOffset = 16;
-    private const int KeyLengthOffset = 24;
-    private const int FlagsOffset = 28;
-    private const int HeaderLength = 32;
-
-    private const byte RemovedFlag = 1;
-    private const byte PayloadFlag = 2;
+    private const int TokenOffset = 8;
+    private const int QueuePositionOffset = 16;
+    private const int KeyLengthOffset = 20;
+    private const int HeaderLength = 24;
+    private const int PayloadFlag = 1 << 31;
 
     public EntryRecord(byte[] bytes) => Bytes = bytes;
 
@@ -41,27 +36,31 @@ internal readonly struct EntryRecord
 
     public long ExpiresAtTicks
     {
-        get => BinaryPrimitives.ReadInt64LittleEndian(Bytes.AsSpan(ExpiresAtOffset));
+        get => ExpiresAtTicksOf(Bytes);
         set => BinaryPrimitives.WriteInt64LittleEndian(Bytes.AsSpan(ExpiresAtOffset), value);
     }
 
-    public long ScheduledAtTicks
+    /// <summary>Where the entry sits in its shard's expiry queue; -1 when it is in none.</summary>
+    public int QueuePosition
     {
-        get => BinaryPrimitives.ReadInt64LittleEndian(Bytes.AsSpan(ScheduledAtOffset));
-        set => BinaryPrimitives.WriteInt64LittleEndian(Bytes.AsSpan(ScheduledAtOffset), value);
+        get => BinaryPrimitives.ReadInt32LittleEndian(Bytes.AsSpan(QueuePositionOffset));
+        set => BinaryPrimitives.WriteInt32LittleEndian(Bytes.AsSpan(QueuePositionOffset), value);
     }
-
-    /// <summary>True once the entry has left the table; queue nodes that still point at it are stale.</summary>
-    public bool IsRemoved => (Bytes[FlagsOffset] & RemovedFlag) != 0;
 
     /// <summary>True when the shard's payload table holds an identity or value for this entry.</summary>
     public bool HasPayload
     {
-        get => (Bytes[FlagsOffset] & PayloadFlag) != 0;
-        set => Bytes[FlagsOffset] = (byte)(value ? Bytes[FlagsOffset] | PayloadFlag : Bytes[FlagsOffset] & ~PayloadFlag);
+        get => (LengthWord & PayloadFlag) != 0;
+        set => LengthWord = value ? LengthWord | PayloadFlag : LengthWord & ~PayloadFlag;
     }
 
-    private int KeyLength => BinaryPrimitives.ReadInt32LittleEndian(Bytes.AsSpan(KeyLengthOffset));
+    private int KeyLength => LengthWord & ~PayloadFlag;
+
+    private int LengthWord
+    {
+        get => BinaryPrimitives.ReadInt32LittleEndian(Bytes.AsSpan(KeyLengthOffset));
+        set => BinaryPrimitives.WriteInt32LittleEndian(Bytes.AsSpan(KeyLengthOffset), value);
+    }
 
     public static EntryRecord Create(EntryKey key, OwnerId owner, long token, long expiresAtTicks)
     {
@@ -70,21 +69,15 @@ internal readonly struct EntryRecord
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(KeyLengthOffset), key.Utf8.Length);
         key.Utf8.CopyTo(bytes.AsSpan(HeaderLength));
         owner.Utf8.CopyTo(bytes.AsSpan(HeaderLength + key.Utf8.Length));
-        return new EntryRecord(bytes)
-        {
-            ExpiresAtTicks = expiresAtTicks,
-            ScheduledAtTicks = NotScheduled,
-        };
+        return new EntryRecord(bytes) { ExpiresAtTicks = expiresAtTicks, QueuePosition = -1 };
     }
 
-    /// <summary>The key bytes of a record array, for hashing and comparing without a struct copy.</summary>
+    /// <summary>The key bytes of a record array, for hashing and comparing.</summary>
     public static ReadOnlySpan<byte> KeyOf(byte[] bytes) => new EntryRecord(bytes).Key;
 
-    public void MarkRemoved()
-    {
-        Bytes[FlagsOffset] |= RemovedFlag;
-        ScheduledAtTicks = NotScheduled;
-    }
+    /// <summary>The expiry of a record array, for the expiry queue's comparisons.</summary>
+    public static long ExpiresAtTicksOf(byte[] bytes) =>
+        BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(ExpiresAtOffset));
 
     public EntryView View(EntryPayload? payload) => new(
         Owner,

@@ -1,62 +1,63 @@
+using System.Diagnostics;
+
 namespace JackrabbitDlm.Engine.Memory;
 
 /// <summary>
-/// Finds expired entries without scanning the table: a min-heap of entry records by expiry, so
-/// purging costs O(log n) per expired entry however many are held. Not thread-safe; its shard's
-/// lock guards it.
+/// Finds expired entries without scanning the table: a binary min-heap of entry records ordered
+/// by expiry, each record knowing its own position, so a renewal or removal moves just that
+/// node. Purging costs O(log n) per expired entry however many are held, and the heap holds
+/// exactly the live entries: one reference each. Not thread-safe; its shard's lock guards it.
 /// </summary>
-/// <remarks>
-/// An entry has one live node, at its <see cref="EntryRecord.ScheduledAtTicks"/>. A renewal that
-/// moves the expiry later leaves the node where it is; when it comes due the entry is queued again
-/// at its real expiry. Only an earlier expiry adds a node; the old one is then stale and dropped
-/// when it surfaces, as are the nodes of removed entries. The heap is rebuilt when stale nodes
-/// dominate, so lock/unlock churn cannot grow it without bound.
-/// </remarks>
 internal sealed class ExpiryQueue
 {
-    private const int RebuildSlack = 64;
+    private const int MinimumCapacity = 4;
 
-    private PriorityQueue<byte[], long> _heap = new();
+    private byte[][] _nodes = new byte[MinimumCapacity][];
+    private int _count;
 
-    public int NodeCount => _heap.Count;
+    public int NodeCount => _count;
 
-    /// <summary>Makes sure the entry's node fires no later than its expiry.</summary>
-    public void Schedule(EntryRecord entry)
+    public void Add(EntryRecord entry)
     {
-        var scheduled = entry.ScheduledAtTicks;
-        var expiresAt = entry.ExpiresAtTicks;
-        if (scheduled != EntryRecord.NotScheduled && scheduled <= expiresAt)
+        Debug.Assert(entry.QueuePosition < 0, "an entry is queued once");
+        if (_count == _nodes.Length)
+        {
+            Array.Resize(ref _nodes, _nodes.Length * 2);
+        }
+
+        Place(entry.Bytes, _count++);
+        SiftUp(_count - 1);
+    }
+
+    /// <summary>Restores the heap order after the entry's expiry changed.</summary>
+    public void Update(EntryRecord entry)
+    {
+        var position = entry.QueuePosition;
+        Debug.Assert(position >= 0 && ReferenceEquals(_nodes[position], entry.Bytes), "the entry is queued");
+        SiftUp(position);
+        SiftDown(entry.QueuePosition);
+    }
+
+    public void Remove(EntryRecord entry)
+    {
+        var position = entry.QueuePosition;
+        if (position < 0)
         {
             return;
         }
 
-        entry.ScheduledAtTicks = expiresAt;
-        _heap.Enqueue(entry.Bytes, expiresAt);
+        RemoveAt(position);
     }
 
-    /// <summary>Hands up to <paramref name="max"/> entries expired at <paramref name="nowTicks"/> to <paramref name="onExpired"/>.</summary>
-    /// <returns>How many entries expired.</returns>
+    /// <summary>Takes up to <paramref name="max"/> entries expired at <paramref name="nowTicks"/> out of the queue.</summary>
+    /// <returns>How many entries were handed to <paramref name="onExpired"/>.</returns>
     public int PopExpired(long nowTicks, int max, Action<EntryRecord> onExpired)
     {
         var expired = 0;
-        while (expired < max && _heap.TryPeek(out var bytes, out var at) && at <= nowTicks)
+        while (expired < max && _count > 0 && EntryRecord.ExpiresAtTicksOf(_nodes[0]) <= nowTicks)
         {
-            _heap.Dequeue();
-            var entry = new EntryRecord(bytes);
-            if (entry.IsRemoved || at != entry.ScheduledAtTicks)
-            {
-                continue;
-            }
-
-            if (entry.ExpiresAtTicks > nowTicks)
-            {
-                // Renewed since it was queued: queue it again at its real expiry.
-                entry.ScheduledAtTicks = entry.ExpiresAtTicks;
-                _heap.Enqueue(bytes, entry.ExpiresAtTicks);
-                continue;
-            }
-
-            entry.ScheduledAtTicks = EntryRecord.NotScheduled;
+            var entry = new EntryRecord(_nodes[0]);
+            RemoveAt(0);
             onExpired(entry);
             expired++;
         }
@@ -64,22 +65,79 @@ internal sealed class ExpiryQueue
         return expired;
     }
 
-    /// <summary>Rebuilds the heap from the live entries when stale nodes outnumber them.</summary>
-    public void CompactIfMostlyStale(IReadOnlyCollection<byte[]> liveEntries)
+    private void RemoveAt(int position)
     {
-        if (_heap.Count <= (2 * liveEntries.Count) + RebuildSlack)
+        var removed = new EntryRecord(_nodes[position]);
+        var last = --_count;
+        if (position != last)
         {
-            return;
+            Place(_nodes[last], position);
+            SiftUp(position);
+            SiftDown(new EntryRecord(_nodes[position]).QueuePosition);
         }
 
-        var rebuilt = new PriorityQueue<byte[], long>(liveEntries.Count);
-        foreach (var bytes in liveEntries)
+        _nodes[last] = null!;
+        removed.QueuePosition = -1;
+
+        // Give memory back after a burst: a shard that held many entries need not keep the array.
+        if (_nodes.Length > MinimumCapacity * 4 && _count < _nodes.Length / 4)
         {
-            var entry = new EntryRecord(bytes);
-            entry.ScheduledAtTicks = entry.ExpiresAtTicks;
-            rebuilt.Enqueue(bytes, entry.ExpiresAtTicks);
+            Array.Resize(ref _nodes, _nodes.Length / 2);
+        }
+    }
+
+    private void SiftUp(int position)
+    {
+        var bytes = _nodes[position];
+        var expiry = EntryRecord.ExpiresAtTicksOf(bytes);
+        while (position > 0)
+        {
+            var parent = (position - 1) / 2;
+            if (EntryRecord.ExpiresAtTicksOf(_nodes[parent]) <= expiry)
+            {
+                break;
+            }
+
+            Place(_nodes[parent], position);
+            position = parent;
         }
 
-        _heap = rebuilt;
+        Place(bytes, position);
+    }
+
+    private void SiftDown(int position)
+    {
+        var bytes = _nodes[position];
+        var expiry = EntryRecord.ExpiresAtTicksOf(bytes);
+        while (true)
+        {
+            var child = (2 * position) + 1;
+            if (child >= _count)
+            {
+                break;
+            }
+
+            if (child + 1 < _count
+                && EntryRecord.ExpiresAtTicksOf(_nodes[child + 1]) < EntryRecord.ExpiresAtTicksOf(_nodes[child]))
+            {
+                child++;
+            }
+
+            if (EntryRecord.ExpiresAtTicksOf(_nodes[child]) >= expiry)
+            {
+                break;
+            }
+
+            Place(_nodes[child], position);
+            position = child;
+        }
+
+        Place(bytes, position);
+    }
+
+    private void Place(byte[] bytes, int position)
+    {
+        _nodes[position] = bytes;
+        new EntryRecord(bytes).QueuePosition = position;
     }
 }

@@ -161,7 +161,7 @@ public sealed partial class MemoryBackend : IEntryBackend
     private static void Reschedule(MemoryShard shard, EntryRecord entry, TimeSpan expiresAt)
     {
         entry.ExpiresAtTicks = expiresAt.Ticks;
-        shard.Expiries.Schedule(entry);
+        shard.Expiries.Update(entry);
     }
 
     private ActionResult ReadValue(EntryRecord entry, EntryPayload payload)

@@ -52,7 +52,7 @@ internal sealed class MemoryShard
         var added = _entries.Add(entry.Bytes);
         Debug.Assert(added, "the rules create only entries that are absent");
         SetPayload(entry, payload);
-        Expiries.Schedule(entry);
+        Expiries.Add(entry);
         return entry;
     }
 
@@ -76,13 +76,11 @@ internal sealed class MemoryShard
         }
 
         SetPayload(entry, null);
-        entry.MarkRemoved();
+        Expiries.Remove(entry);
     }
 
     /// <summary>Removes up to <paramref name="max"/> expired entries; returns how many.</summary>
     public int PurgeExpired(long nowTicks, int max) => Expiries.PopExpired(nowTicks, max, _onExpired);
-
-    public void CompactExpiries() => Expiries.CompactIfMostlyStale(_entries);
 
     public List<SpilledValue>? TakeObsolete()
     {

@@ -11,23 +11,23 @@ public sealed class ExpiryQueueTests
     [Fact]
     public void PopExpired_DueEntries_InExpiryOrder()
     {
-        var late = Scheduled("late", 30);
-        var early = Scheduled("early", 10);
-        var middle = Scheduled("middle", 20);
+        var late = Queued("late", 30);
+        var early = Queued("early", 10);
+        var middle = Queued("middle", 20);
 
         var count = _queue.PopExpired(25, int.MaxValue, _popped.Add);
 
         Assert.Equal(2, count);
         Assert.Equal([early, middle], _popped);
         Assert.Equal(1, _queue.NodeCount);
-        Assert.Equal(EntryRecord.NotScheduled, early.ScheduledAtTicks);
-        Assert.NotEqual(EntryRecord.NotScheduled, late.ScheduledAtTicks);
+        Assert.Equal(-1, early.QueuePosition);
+        Assert.Equal(0, late.QueuePosition);
     }
 
     [Fact]
     public void PopExpired_AtExactlyTheExpiry_IsDue()
     {
-        var entry = Scheduled("k", 10);
+        var entry = Queued("k", 10);
 
         Assert.Equal(0, _queue.PopExpired(9, int.MaxValue, _popped.Add));
         Assert.Equal(1, _queue.PopExpired(10, int.MaxValue, _popped.Add));
@@ -39,7 +39,7 @@ public sealed class ExpiryQueueTests
     {
         for (var i = 0; i < 10; i++)
         {
-            Scheduled($"k{i}", i);
+            Queued($"k{i}", i);
         }
 
         Assert.Equal(4, _queue.PopExpired(100, 4, _popped.Add));
@@ -47,88 +47,82 @@ public sealed class ExpiryQueueTests
     }
 
     [Fact]
-    public void Schedule_LaterExpiry_KeepsOneNodeAndRequeuesWhenItSurfaces()
+    public void Update_LaterExpiry_MovesTheEntryBack()
     {
-        var entry = Scheduled("k", 10);
+        var entry = Queued("k", 10);
+        var other = Queued("other", 20);
         entry.ExpiresAtTicks = 50;
-        _queue.Schedule(entry);
-        Assert.Equal(1, _queue.NodeCount);
+        _queue.Update(entry);
 
-        Assert.Equal(0, _queue.PopExpired(20, int.MaxValue, _popped.Add));
-        Assert.Equal(1, _queue.NodeCount);
-        Assert.Equal(50, entry.ScheduledAtTicks);
-
+        Assert.Equal(1, _queue.PopExpired(30, int.MaxValue, _popped.Add));
+        Assert.Equal([other], _popped);
         Assert.Equal(1, _queue.PopExpired(50, int.MaxValue, _popped.Add));
+        Assert.Equal(2, _popped.Count);
     }
 
     [Fact]
-    public void Schedule_EarlierExpiry_AddsANodeAndDropsTheStaleOne()
+    public void Update_EarlierExpiry_MovesTheEntryForward()
     {
-        var entry = Scheduled("k", 50);
+        var other = Queued("other", 20);
+        var entry = Queued("k", 50);
         entry.ExpiresAtTicks = 10;
-        _queue.Schedule(entry);
-        Assert.Equal(2, _queue.NodeCount);
+        _queue.Update(entry);
 
         Assert.Equal(1, _queue.PopExpired(10, int.MaxValue, _popped.Add));
-        Assert.Equal(0, _queue.PopExpired(60, int.MaxValue, _popped.Add));
-
         Assert.Equal([entry], _popped);
-        Assert.Equal(0, _queue.NodeCount);
+        Assert.Equal(1, _queue.NodeCount);
+        Assert.Equal(0, other.QueuePosition);
     }
 
     [Fact]
-    public void PopExpired_RemovedEntry_IsDroppedSilently()
+    public void Remove_TakesOnlyThatEntry_AndKeepsTheOrder()
     {
-        var entry = Scheduled("k", 10);
-        entry.MarkRemoved();
-
-        Assert.Equal(0, _queue.PopExpired(20, int.MaxValue, _popped.Add));
-        Assert.Empty(_popped);
-        Assert.Equal(0, _queue.NodeCount);
-    }
-
-    [Fact]
-    public void CompactIfMostlyStale_StaleNodesDominate_RebuildsFromLiveEntries()
-    {
-        var live = new List<EntryRecord>();
-        for (var i = 0; i < 3000; i++)
+        var entries = Enumerable.Range(0, 50).Select(i => Queued($"k{i}", (i * 37) % 50)).ToList();
+        foreach (var entry in entries.Where((_, i) => i % 3 == 0))
         {
-            var entry = Scheduled($"k{i}", 1000 + i);
-            if (i % 100 == 0)
-            {
-                live.Add(entry);
-            }
-            else
-            {
-                entry.MarkRemoved();
-            }
+            _queue.Remove(entry);
+            Assert.Equal(-1, entry.QueuePosition);
         }
 
-        _queue.CompactIfMostlyStale(live.ConvertAll(entry => entry.Bytes));
+        _queue.PopExpired(long.MaxValue, int.MaxValue, _popped.Add);
 
-        Assert.Equal(live.Count, _queue.NodeCount);
-        Assert.Equal(live.Count, _queue.PopExpired(long.MaxValue, int.MaxValue, _popped.Add));
-        Assert.Equal(live, _popped);
+        var expected = entries.Where((_, i) => i % 3 != 0).OrderBy(e => e.ExpiresAtTicks).ToList();
+        Assert.Equal(expected, _popped);
     }
 
     [Fact]
-    public void CompactIfMostlyStale_FewStaleNodes_LeavesTheHeap()
+    public void Remove_AnEntryNotQueued_ChangesNothing()
     {
-        var live = Enumerable.Range(0, 100).Select(i => Scheduled($"k{i}", i).Bytes).ToList();
-        for (var i = 0; i < 150; i++)
-        {
-            Scheduled($"gone{i}", i).MarkRemoved();
-        }
+        Queued("k", 10);
+        var loose = EntryRecord.Create(EntryKey.FromString("loose"), OwnerId.FromString("o"), 1, 5);
 
-        _queue.CompactIfMostlyStale(live);
+        _queue.Remove(loose);
 
-        Assert.Equal(250, _queue.NodeCount);
+        Assert.Equal(1, _queue.NodeCount);
     }
 
-    private EntryRecord Scheduled(string key, long expiresAtTicks)
+    [Fact]
+    public void ManyChanges_HeapStaysOrdered()
+    {
+        var random = new Random(7);
+        var entries = Enumerable.Range(0, 2000).Select(i => Queued($"k{i}", random.Next(10_000))).ToList();
+        for (var i = 0; i < 5000; i++)
+        {
+            var entry = entries[random.Next(entries.Count)];
+            entry.ExpiresAtTicks = random.Next(10_000);
+            _queue.Update(entry);
+        }
+
+        _queue.PopExpired(long.MaxValue, int.MaxValue, _popped.Add);
+
+        Assert.Equal(entries.Count, _popped.Count);
+        Assert.Equal(_popped.Select(e => e.ExpiresAtTicks).Order(), _popped.Select(e => e.ExpiresAtTicks));
+    }
+
+    private EntryRecord Queued(string key, long expiresAtTicks)
     {
         var entry = EntryRecord.Create(EntryKey.FromString(key), OwnerId.FromString("o"), 1, expiresAtTicks);
-        _queue.Schedule(entry);
+        _queue.Add(entry);
         return entry;
     }
 }
