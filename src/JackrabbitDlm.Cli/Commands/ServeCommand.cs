@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Net.Sockets;
+using JackrabbitDlm.Cli.Composition;
 using JackrabbitDlm.Cli.Infrastructure;
 using JackrabbitDlm.Server.Hosting;
 using JackrabbitDlm.Server.Options;
+using JackrabbitDlm.Tools;
+using Microsoft.Extensions.Logging;
 
 namespace JackrabbitDlm.Cli.Commands;
 
@@ -73,15 +76,26 @@ internal static class ServeCommand
         catch (ServerOptionsException e)
         {
             await Console.Error.WriteLineAsync($"jrdlm serve: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.InvalidConfiguration;
+            return ExitCodes.Usage;
         }
 
-        SocketScheduling.PreferInlineCompletions();
+        // Only the memory backend answers without blocking; one that waits on a file or a
+        // network would stall other connections sharing a socket event thread.
+        if (options.Backend == BackendNames.Memory)
+        {
+            SocketScheduling.PreferInlineCompletions();
+        }
 
         // Registered before the server starts, so a signal during start-up still stops it cleanly.
         using var signal = new ShutdownSignal();
         using var loggerFactory = ConsoleLogging.Create(options.LogLevel);
-        var services = ServerComposition.CreateDefault(options, loggerFactory);
+        var (services, failure) = await ComposeAsync(options, loggerFactory, signal.Stopping)
+            .ConfigureAwait(false);
+        if (services is null)
+        {
+            return failure;
+        }
+
         var server = new DlmServer(options, services);
         await using var disposeServer = server.ConfigureAwait(false);
         try
@@ -101,4 +115,60 @@ internal static class ServeCommand
         await server.StopAsync(signal.Hurry).ConfigureAwait(false);
         return ExitCodes.Success;
     }
+
+    /// <returns>The services to serve with, or null and the exit code to end with.</returns>
+    private static async Task<(ServerServices? Services, int ExitCode)> ComposeAsync(
+        DlmServerOptions options,
+        ILoggerFactory loggerFactory,
+        CancellationToken stopping)
+    {
+        ServerServices services;
+        try
+        {
+            services = ServerComposition.CreateDefault(options, loggerFactory);
+        }
+        catch (Exception e)
+            when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            await ReportAsync($"cannot use the base directory {options.BaseDirectory}: {e.Message}")
+                .ConfigureAwait(false);
+            return (null, ExitCodes.Failure);
+        }
+
+        string message;
+        int exitCode;
+        try
+        {
+            return (await BackendSelection.OpenAsync(options, services, stopping)
+                .ConfigureAwait(false), ExitCodes.Success);
+        }
+        catch (InvalidOperationException e)
+        {
+            message = $"cannot open the {options.Backend} backend: {e.Message}";
+            exitCode = ExitCodes.BackendUnavailable;
+        }
+        catch (ServerOptionsException e)
+        {
+            message = e.Message;
+            exitCode = ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while the store was still being reached: nothing was served.
+            message = $"stopped before the {options.Backend} backend was open";
+            exitCode = ExitCodes.Success;
+        }
+
+        foreach (var resource in services.OwnedResources)
+        {
+            resource.Dispose();
+        }
+
+        await ReportAsync(message).ConfigureAwait(false);
+        return (null, exitCode);
+    }
+
+    // One line, so a supervisor's log shows the whole reason at a glance.
+    private static Task ReportAsync(string message) =>
+        Console.Error.WriteLineAsync($"jrdlm serve: {message}".ReplaceLineEndings(" "));
 }

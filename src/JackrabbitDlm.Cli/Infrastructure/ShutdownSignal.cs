@@ -10,6 +10,7 @@ internal sealed class ShutdownSignal : IDisposable
 {
     private readonly TaskCompletionSource _requested =
         new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _hurry = new();
     private readonly PosixSignalRegistration[] _registrations;
 
@@ -21,6 +22,9 @@ internal sealed class ShutdownSignal : IDisposable
     /// <summary>Completes at the first signal.</summary>
     public Task Requested => _requested.Task;
 
+    /// <summary>Cancelled at the first signal, for work that may be abandoned (a start).</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
     /// <summary>Cancelled at the second signal.</summary>
     public CancellationToken Hurry => _hurry.Token;
 
@@ -31,6 +35,7 @@ internal sealed class ShutdownSignal : IDisposable
             registration.Dispose();
         }
 
+        _stopping.Dispose();
         _hurry.Dispose();
     }
 
@@ -38,7 +43,11 @@ internal sealed class ShutdownSignal : IDisposable
         PosixSignalRegistration.Create(signal, context =>
         {
             context.Cancel = true;
-            if (!_requested.TrySetResult())
+            if (_requested.TrySetResult())
+            {
+                _stopping.Cancel();
+            }
+            else
             {
                 _hurry.Cancel();
             }

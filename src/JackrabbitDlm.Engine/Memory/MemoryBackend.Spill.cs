@@ -4,17 +4,17 @@ namespace JackrabbitDlm.Engine.Memory;
 
 public sealed partial class MemoryBackend
 {
-    /// <summary>Writes a Put's value to disk when the spill policy says so.</summary>
-    /// <returns>The spilled value, or null to keep it in memory (also when the write failed).</returns>
+    /// <summary>True when a Put's value goes to disk, by the spill policy (section 11).</summary>
+    private bool ShouldSpill(EntryCommand command) =>
+        _options.SpillStore is not null
+        && _options.SpillPolicy.ShouldSpill(command.Value!.Length, command.Ttl, _options.Pressure.UsageOfThreshold);
+
+    /// <summary>Writes a Put's value to disk.</summary>
+    /// <returns>The spilled value, or null to keep it in memory when the write failed.</returns>
     private SpilledValue? TrySpill(EntryCommand command)
     {
-        var store = _options.SpillStore;
+        var store = _options.SpillStore!;
         var value = command.Value!;
-        if (store is null || !_options.SpillPolicy.ShouldSpill(value.Length, command.Ttl, _options.Pressure.UsageOfThreshold))
-        {
-            return null;
-        }
-
         var record = new SpillRecord(
             command.Key, command.Owner, command.Identity, _time.GetUtcNow() + command.Ttl, value.Length);
         try

@@ -74,20 +74,36 @@ public sealed partial class MemoryBackend : IEntryBackend
     {
         ArgumentNullException.ThrowIfNull(command);
 
-        // A value bound for disk is written before taking the lock, so slow I/O never holds up
-        // other requests; if the rules then refuse the Put, the new file is deleted again.
-        var spilled = command.Action == DlmAction.Put && !overloaded ? TrySpill(command) : null;
+        // A value bound for disk is written before taking the lock, on the thread pool, so slow
+        // I/O never holds up other requests or the thread that called; if the rules then refuse
+        // the Put, the new file is deleted again.
+        if (command.Action == DlmAction.Put && !overloaded && ShouldSpill(command))
+        {
+            return ExecuteSpilledAsync(command);
+        }
+
+        return ValueTask.FromResult(Execute(command, overloaded, spilled: null));
+    }
+
+    private async ValueTask<ActionResult> ExecuteSpilledAsync(EntryCommand command)
+    {
+        var spilled = await Task.Run(() => TrySpill(command)).ConfigureAwait(false);
+        return Execute(command, overloaded: false, spilled);
+    }
+
+    private ActionResult Execute(EntryCommand command, bool overloaded, SpilledValue? spilled)
+    {
         var shard = ShardOf(command.Key.Utf8);
         ActionResult result;
         List<SpilledValue>? obsolete;
         lock (shard.Gate)
         {
-            result = Execute(shard, command, overloaded, spilled);
+            result = ExecuteLocked(shard, command, overloaded, spilled);
             obsolete = shard.TakeObsolete();
         }
 
         DeleteAll(obsolete);
-        return ValueTask.FromResult(result);
+        return result;
     }
 
     public ValueTask DisposeAsync()
@@ -99,7 +115,7 @@ public sealed partial class MemoryBackend : IEntryBackend
     private MemoryShard ShardOf(ReadOnlySpan<byte> key) =>
         _shards[(uint)EntryRecordComparer.Hash(key) % ShardCount];
 
-    private ActionResult Execute(MemoryShard shard, EntryCommand command, bool overloaded, SpilledValue? spilled)
+    private ActionResult ExecuteLocked(MemoryShard shard, EntryCommand command, bool overloaded, SpilledValue? spilled)
     {
         var now = Now;
         shard.PurgeExpired(now.Ticks, PurgePerRequest);

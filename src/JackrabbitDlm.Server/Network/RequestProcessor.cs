@@ -93,15 +93,27 @@ internal sealed class RequestProcessor
             Log.RequestRefused(_logger, session.Id, reason);
         }
 
-        // The client still gets its answer when the quarantine or the event log fails.
-        try
+        // Writing the files is left to the thread pool: requests may be answered on the socket
+        // event threads, which must never wait for a disk, however many bad requests arrive.
+        var refused = new RefusedRequest(this, line.ToArray(), reason, session.Id, session.RemoteAddress);
+        ThreadPool.UnsafeQueueUserWorkItem(static refused => refused.Keep(), refused, preferLocal: false);
+    }
+
+    private sealed record RefusedRequest(
+        RequestProcessor Processor, byte[] Line, RefusalReason Reason, long ConnectionId, string RemoteAddress)
+    {
+        // The client has its answer already when the quarantine or the event log fails.
+        public void Keep()
         {
-            var file = _quarantine.Keep(line, reason);
-            _eventLog.WriteRefusal(reason, session.RemoteAddress, file);
-        }
-        catch (Exception e)
-        {
-            Log.KeepRefusedFailed(_logger, session.Id, e);
+            try
+            {
+                var file = Processor._quarantine.Keep(Line, Reason);
+                Processor._eventLog.WriteRefusal(Reason, RemoteAddress, file);
+            }
+            catch (Exception e)
+            {
+                Log.KeepRefusedFailed(Processor._logger, ConnectionId, e);
+            }
         }
     }
 }

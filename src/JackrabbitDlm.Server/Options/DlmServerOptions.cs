@@ -77,6 +77,29 @@ public sealed record DlmServerOptions
     /// </summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
+    /// <summary>Where entries live: one of <see cref="BackendNames.All"/>, in lower case.</summary>
+    public string Backend { get; init; } = BackendNames.Memory;
+
+    /// <summary>
+    /// The SQLite backend's database file; empty for <c>Disk/jrdlm.db</c> under the base directory.
+    /// </summary>
+    public string SqlitePath { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The filesystem backend's directory; empty for <c>Disk/entries</c> under the base directory.
+    /// </summary>
+    public string FileSystemPath { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The Redis backend's StackExchange.Redis configuration string, e.g.
+    /// <c>localhost:6379,password=…,ssl=true</c>. It may hold a password: never write it out
+    /// whole (<see cref="RedisConfigurationText.Redact"/>).
+    /// </summary>
+    public string Redis { get; init; } = string.Empty;
+
+    /// <summary>Put before every key the Redis backend makes.</summary>
+    public string RedisKeyPrefix { get; init; } = "jrdlm:";
+
     /// <summary>
     /// The per-user data directory: <c>JackrabbitDLM</c> under the local application data folder
     /// (on Linux <c>~/.local/share</c>), so a server started without options writes nowhere shared.
@@ -146,8 +169,31 @@ public sealed record DlmServerOptions
             ServerSettings.ShutdownGrace,
             "must be between 0 and 24 days");
         Check(Enum.IsDefined(LogLevel), ServerSettings.LogLevel, "is not a log level");
+        Check(
+            BackendNames.IsKnown(Backend),
+            ServerSettings.Backend,
+            $"is \"{Backend}\"; it must be one of {string.Join(", ", BackendNames.All)}");
+        Check(
+            Backend != BackendNames.Redis || !string.IsNullOrWhiteSpace(Redis),
+            ServerSettings.Redis,
+            "must be set for the redis backend (a StackExchange.Redis configuration string, "
+                + "e.g. localhost:6379)");
+        Check(
+            !string.IsNullOrWhiteSpace(RedisKeyPrefix),
+            ServerSettings.RedisKeyPrefix,
+            "must not be empty");
         return problems;
     }
+
+    /// <summary>The SQLite backend's database file, with the default applied.</summary>
+    public string ResolveSqlitePath() => string.IsNullOrWhiteSpace(SqlitePath)
+        ? Path.Combine(BaseDirectory, "Disk", "jrdlm.db")
+        : SqlitePath;
+
+    /// <summary>The filesystem backend's directory, with the default applied.</summary>
+    public string ResolveFileSystemPath() => string.IsNullOrWhiteSpace(FileSystemPath)
+        ? Path.Combine(BaseDirectory, "Disk", "entries")
+        : FileSystemPath;
 
     /// <summary>The limits the request validator applies to anonymous requests.</summary>
     public RequestLimits ToRequestLimits() => new()

@@ -162,6 +162,11 @@ public static class DlmServerOptionsLoader
                 read.Size(ServerSettings.QuarantineMaxSize) ?? defaults.QuarantineMaxBytes,
             ShutdownGrace = read.Duration(ServerSettings.ShutdownGrace) ?? defaults.ShutdownGrace,
             LogLevel = read.LogLevel(ServerSettings.LogLevel) ?? defaults.LogLevel,
+            Backend = read.Text(ServerSettings.Backend)?.ToLowerInvariant() ?? defaults.Backend,
+            SqlitePath = read.Text(ServerSettings.SqlitePath) ?? defaults.SqlitePath,
+            FileSystemPath = read.Text(ServerSettings.FileSystemPath) ?? defaults.FileSystemPath,
+            Redis = read.Text(ServerSettings.Redis) ?? defaults.Redis,
+            RedisKeyPrefix = read.Text(ServerSettings.RedisKeyPrefix) ?? defaults.RedisKeyPrefix,
         };
     }
 

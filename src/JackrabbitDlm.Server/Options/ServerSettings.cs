@@ -84,12 +84,43 @@ public static class ServerSettings
         "Least severe diagnostic messages shown: Trace, Debug, Information, Warning, Error",
         o => o.LogLevel.ToString());
 
+    public static readonly ServerSetting Backend = new(
+        "Backend", "--backend", "JRDLM_BACKEND", "name",
+        $"Where entries live: {string.Join(", ", BackendNames.All)} (see docs/backends.md)",
+        o => o.Backend);
+
+    public static readonly ServerSetting SqlitePath = new(
+        "SqlitePath", "--sqlite-path", "JRDLM_SQLITE_PATH", "file",
+        "Database file of the sqlite backend",
+        o => string.IsNullOrWhiteSpace(o.SqlitePath)
+            ? "<base>/Disk/jrdlm.db"
+            : o.SqlitePath);
+
+    public static readonly ServerSetting FileSystemPath = new(
+        "FileSystemPath", "--fs-path", "JRDLM_FS_PATH", "directory",
+        "Directory of the filesystem backend",
+        o => string.IsNullOrWhiteSpace(o.FileSystemPath)
+            ? "<base>/Disk/entries"
+            : o.FileSystemPath);
+
+    // Shown redacted wherever it is shown: the string may carry the Redis password.
+    public static readonly ServerSetting Redis = new(
+        "Redis", "--redis", "JRDLM_REDIS", "config",
+        "StackExchange.Redis configuration of the redis backend, e.g. localhost:6379,ssl=true",
+        o => RedisConfigurationText.Redact(o.Redis));
+
+    public static readonly ServerSetting RedisKeyPrefix = new(
+        "RedisKeyPrefix", "--redis-prefix", "JRDLM_REDIS_PREFIX", "prefix",
+        "Put before every key the redis backend makes; on Redis Cluster use a hash tag ({jrdlm}:)",
+        o => o.RedisKeyPrefix);
+
     /// <summary>Every setting, in the order help texts list them.</summary>
     public static IReadOnlyList<ServerSetting> All { get; } =
     [
         Host, Port, BaseDirectory, MemoryThreshold, MaxAnonymousTtl, MaxRequestSize,
         MaxAnonymousValue, IdleTimeout, MaxConnections, StatisticsInterval, QuarantineMaxFiles,
-        QuarantineMaxSize, ShutdownGrace, LogLevel,
+        QuarantineMaxSize, ShutdownGrace, LogLevel, Backend, SqlitePath, FileSystemPath, Redis,
+        RedisKeyPrefix,
     ];
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

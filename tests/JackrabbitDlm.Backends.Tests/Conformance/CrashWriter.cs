@@ -69,7 +69,7 @@ internal static class CrashWriter
     public static async Task<IReadOnlyList<int>> RunAndKillAsync(
         IReadOnlyList<string> arguments, int acknowledgementsBeforeKill)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(DotnetHost.Path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -138,17 +138,4 @@ internal static class CrashWriter
             new RedisBackendOptions { Configuration = configuration, KeyPrefix = prefix }),
         _ => throw new ArgumentException(Usage),
     };
-
-    private static string DotnetHost()
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host))
-        {
-            return host;
-        }
-
-        var current = Environment.ProcessPath;
-        var isDotnet = current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet";
-        return isDotnet ? current! : "dotnet";
-    }
 }

@@ -188,6 +188,9 @@ public sealed class HostileInputTests : IClassFixture<ServerFixture>
         var reply = await _server.AskRawAsync("not encoded\n");
 
         Assert.Equal("BadPayload", reply.Status());
+
+        // The files are written after the answer, off the connection's thread.
+        Assert.True(await Eventually.TrueAsync(() => _server.EventLog.Refusals.Count > before));
         var refusal = _server.EventLog.Refusals.Skip(before).Single(r => r.QuarantineFile != "-");
         Assert.Equal("127.0.0.1", refusal.ClientAddress);
         var kept = _server.Quarantine.Kept.Single(kept => kept.File == refusal.QuarantineFile);
@@ -204,9 +207,12 @@ public sealed class HostileInputTests : IClassFixture<ServerFixture>
             Assert.Equal(0, await connection.ReadToCloseAsync());
         }
 
-        // The refused line is kept as received, minus its newline, with the reason the log gives.
+        // The refused line is kept as received, minus its newline, with the reason the log gives;
+        // the files are written after the answer, off the connection's thread.
         var sent = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(line))[..^1];
-        Assert.Contains(_server.Quarantine.Kept, kept => (kept.Line, kept.Reason) == (sent, reason));
+        var kept = await Eventually.TrueAsync(
+            () => _server.Quarantine.Kept.Any(kept => (kept.Line, kept.Reason) == (sent, reason)));
+        Assert.True(kept, $"the refused line was not quarantined with reason {reason}");
         Assert.True(await _server.IsServingAsync());
     }
 }
