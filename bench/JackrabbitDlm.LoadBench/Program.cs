@@ -18,6 +18,11 @@ if (settings.Suites.Contains("keep-alive"))
     await KeepAliveSuite.RunAsync(settings, workloads, load);
 }
 
+if (settings.Suites.Contains("backends"))
+{
+    await BackendsSuite.RunAsync(settings, workloads, load);
+}
+
 if (settings.Suites.Contains("million"))
 {
     await MillionSuite.RunAsync(settings, workloads, load);

@@ -15,7 +15,7 @@ internal sealed record BenchSettings
 
     public string LoadSource { get; init; } = string.Empty;
 
-    public string[] Suites { get; init; } = ["per-request", "keep-alive", "million"];
+    public string[] Suites { get; init; } = ["per-request", "keep-alive", "backends", "million"];
 
     public string RunId { get; } = Guid.NewGuid().ToString("N")[..8];
 

@@ -21,7 +21,9 @@ internal sealed class JrdlmServer : IDisposable
     public long ResidentBytes() => _process.ResidentBytes();
 
     /// <summary>Starts a server; <paramref name="identity"/> is written to its Config/ first.</summary>
-    public static async Task<JrdlmServer> StartAsync(Load.BenchIdentity? identity)
+    /// <param name="identity">An identity to create, or null.</param>
+    /// <param name="extraArguments">More options for jrdlm serve, e.g. a backend.</param>
+    public static async Task<JrdlmServer> StartAsync(Load.BenchIdentity? identity, params string[] extraArguments)
     {
         var baseDirectory = Directory.CreateTempSubdirectory("jrdlm-bench-").FullName;
         if (identity is not null)
@@ -34,8 +36,9 @@ internal sealed class JrdlmServer : IDisposable
 
         var dll = Path.Combine(AppContext.BaseDirectory, "jrdlm.dll");
         var process = ChildProcess.Start(
-            "dotnet", dll, "serve", "--host", "127.0.0.1", "--port", "0", "--base", baseDirectory,
-            "--max-connections", "20000");
+            "dotnet",
+            [dll, "serve", "--host", "127.0.0.1", "--port", "0", "--base", baseDirectory, "--max-connections", "20000",
+                .. extraArguments]);
         var first = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))
             ?? throw new InvalidOperationException("jrdlm serve printed nothing");
         const string prefix = "listening on ";

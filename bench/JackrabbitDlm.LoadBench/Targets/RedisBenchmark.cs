@@ -20,6 +20,9 @@ internal sealed class RedisBenchmark : IDisposable
         _directory = directory;
     }
 
+    /// <summary>The server's address, as a Redis configuration string.</summary>
+    public string Configuration => $"127.0.0.1:{_port}";
+
     /// <summary>Starts redis-server, or returns null when it is not installed.</summary>
     public static async Task<RedisBenchmark?> StartAsync()
     {
@@ -41,7 +44,17 @@ internal sealed class RedisBenchmark : IDisposable
     /// <param name="connections">Clients, each with one kept-alive connection.</param>
     /// <param name="requests">Requests in all.</param>
     /// <param name="valueBytes">The size of each SET value (redis-benchmark's -d; its default is 3).</param>
-    public async Task<Load.RunResult> RunSetAsync(int connections, int requests, int valueBytes = 3)
+    public Task<Load.RunResult> RunSetAsync(int connections, int requests, int valueBytes = 3) =>
+        RunAsync(connections, requests, "-t", "set", "-d", valueBytes.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Runs the command a Redis lock takes, <c>SET key owner NX PX 30000</c>, on random keys:
+    /// the Redis figure to set beside jrdlm's Redis backend.
+    /// </summary>
+    public Task<Load.RunResult> RunLockCommandAsync(int connections, int requests) =>
+        RunAsync(connections, requests, "-r", "1000000", "SET", "bench-lock:__rand_int__", "owner", "NX", "PX", "30000");
+
+    private async Task<Load.RunResult> RunAsync(int connections, int requests, params string[] workload)
     {
         var info = new ProcessStartInfo("redis-benchmark")
         {
@@ -51,11 +64,10 @@ internal sealed class RedisBenchmark : IDisposable
         };
         foreach (var argument in new[]
         {
-            "-h", "127.0.0.1", "-p", _port.ToString(CultureInfo.InvariantCulture), "-t", "set",
+            "-h", "127.0.0.1", "-p", _port.ToString(CultureInfo.InvariantCulture),
             "-c", connections.ToString(CultureInfo.InvariantCulture),
-            "-n", requests.ToString(CultureInfo.InvariantCulture),
-            "-d", valueBytes.ToString(CultureInfo.InvariantCulture), "--csv",
-        })
+            "-n", requests.ToString(CultureInfo.InvariantCulture), "--csv",
+        }.Concat(workload))
         {
             info.ArgumentList.Add(argument);
         }
@@ -72,14 +84,15 @@ internal sealed class RedisBenchmark : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    // The CSV has a header row ("test","rps",...,"p50_latency_ms",...,"p99_latency_ms",...) and one row for SET.
+    // The CSV has a header row ("test","rps",...,"p50_latency_ms",...,"p99_latency_ms",...) and
+    // one row for the command run.
     private static Load.RunResult ParseCsv(string csv)
     {
         var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(r => r.Split(',').Select(c => c.Trim('"')).ToArray())
+            .Select(r => r.Split("\",\"").Select(c => c.Trim('"')).ToArray())
             .ToArray();
         var header = rows.First(r => r[0] == "test");
-        var set = rows.First(r => r[0] == "SET");
+        var set = rows.First(r => r[0] != "test");
         double Column(string name) => double.Parse(set[Array.IndexOf(header, name)], CultureInfo.InvariantCulture);
         return new Load.RunResult(Column("rps"), Column("p50_latency_ms") * 1000, Column("p99_latency_ms") * 1000, 0);
     }
