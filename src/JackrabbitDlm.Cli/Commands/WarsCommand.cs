@@ -1,32 +1,58 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using JackrabbitDlm.Cli.Infrastructure;
 using JackrabbitDlm.Tools;
 using JackrabbitDlm.Tools.Wars;
 
 namespace JackrabbitDlm.Cli.Commands;
 
-/// <summary><c>jrdlm wars N TARGET</c>: N lock fighters at once against one server.</summary>
+/// <summary>
+/// <c>jrdlm wars N TARGET</c>: N lock fighters at once against one server, or spread over
+/// several servers that share one backend.
+/// </summary>
 internal static class WarsCommand
 {
     public static Command Create()
     {
         var fighters = new Argument<int>("N") { Description = "How many fighters." }.InRange(1, 256);
         var set = new FightOptionSet();
+        var servers = new Option<ServerAddress[]>("--server")
+        {
+            Description = "A server to fight through, instead of --host and --port. Repeat it "
+                + "for servers sharing one backend: fighter 1 uses the first, fighter 2 the "
+                + "next, round robin.",
+            HelpName = "host:port",
+            CustomParser = ParseServers,
+        };
         var command = new Command(
             "wars",
             "Reset the counter, start N 'jrdlm fight' processes at once, show the counter while "
                 + "they run, and end with a table of every fighter and the totals. Fails when a "
-                + "fighter fails or sees a violation, or the counter is not TARGET.");
+                + "fighter fails or sees a violation, or the counter is not TARGET (through "
+                + "every --server).");
         command.Arguments.Add(fighters);
         set.AddTo(command);
-        command.SetAction((result, cancellationToken) =>
-            RunAsync(result, result.GetValue(fighters), set, cancellationToken));
+        command.Options.Add(servers);
+        command.Validators.Add(result =>
+        {
+            if (Given(result, servers) && (Given(result, set.Host) || Given(result, set.Port)))
+            {
+                result.AddError("Give --server, or --host and --port, not both.");
+            }
+        });
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result,
+            result.GetValue(fighters),
+            result.GetValue(servers) ?? [],
+            set,
+            cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
         ParseResult result,
         int fighters,
+        ServerAddress[] servers,
         FightOptionSet set,
         CancellationToken cancellationToken)
     {
@@ -38,8 +64,10 @@ internal static class WarsCommand
             {
                 Fighters = fighters,
                 Fight = fight,
+                Servers = servers,
                 FighterProgram = program,
-                FighterArguments = [.. leading, .. FightOptionSet.FighterArguments(fight, identity)],
+                FighterArguments = through =>
+                    [.. leading, .. FightOptionSet.FighterArguments(through, identity)],
             };
             var presenter = new WarPresenter(result.Out());
             var report = await presenter.ShowAsync(options, cancellationToken).ConfigureAwait(false);
@@ -52,4 +80,25 @@ internal static class WarsCommand
             return ExitCodes.Failure;
         }
     }
+
+    private static ServerAddress[] ParseServers(ArgumentResult result)
+    {
+        var servers = new List<ServerAddress>();
+        foreach (var token in result.Tokens)
+        {
+            if (ServerAddress.TryParse(token.Value, out var server, out var error))
+            {
+                servers.Add(server);
+            }
+            else
+            {
+                result.AddError($"--server {error}.");
+            }
+        }
+
+        return [.. servers];
+    }
+
+    private static bool Given(CommandResult result, Option option) =>
+        result.GetResult(option) is { Implicit: false };
 }

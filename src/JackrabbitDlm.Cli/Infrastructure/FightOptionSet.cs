@@ -15,6 +15,12 @@ internal sealed class FightOptionSet
         Description = "The counter value at which the fight ends.",
     }.InRange(1, long.MaxValue);
 
+    /// <summary>The server's host, which <c>jrdlm wars --server</c> replaces.</summary>
+    public Option<string> Host => _server.Host;
+
+    /// <summary>The server's port, which <c>jrdlm wars --server</c> replaces.</summary>
+    public Option<int> Port => _server.Port;
+
     public Option<string> Mode { get; } = CreateMode();
 
     public Option<bool> LocksOnly { get; } = new("--locks-only")

@@ -40,11 +40,11 @@ internal sealed class WarPresenter
 
     public async Task<WarReport> ShowAsync(WarOptions options, CancellationToken cancellationToken)
     {
-        var fight = options.Fight;
-        _console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"wars: {options.Fighters} fighters, target {fight.Target}, {fight.Mode.Name()} mode, "
-                + $"server {fight.Host}:{fight.Port}"));
+        foreach (var line in Heading(options))
+        {
+            _console.WriteLine(line);
+        }
+
         if (!_live)
         {
             var next = TimeSpan.Zero;
@@ -62,7 +62,7 @@ internal sealed class WarPresenter
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn())
             .StartAsync(async context =>
             {
-                var bar = context.AddTask("starting", maxValue: fight.Target);
+                var bar = context.AddTask("starting", maxValue: options.Fight.Target);
                 return await WarRunner.RunAsync(options, progress =>
                 {
                     bar.Value = progress.Counter ?? bar.Value;
@@ -75,10 +75,12 @@ internal sealed class WarPresenter
     {
         // Short headings and one space between columns: the table fits an 80-column terminal.
         var table = new Table().Border(TableBorder.Simple);
+        var several = report.Servers.Count > 1;
+        string[] server = several ? ["srv"] : [];
         string[] headers =
         [
-            "#", "pid", "mode", "exit", "secs", "fail", "won", "reads", "writes", "cont%",
-            "kill", "final", "viol",
+            "#", .. server, "pid", "mode", "exit", "secs", "fail", "won", "reads", "writes",
+            "cont%", "kill", "final", "viol",
         ];
         foreach (var header in headers)
         {
@@ -87,7 +89,7 @@ internal sealed class WarPresenter
 
         foreach (var fighter in report.Fighters)
         {
-            table.AddRow(Row(fighter).Select(cell => new Text(cell)));
+            table.AddRow(Row(fighter, several).Select(cell => new Text(cell)));
         }
 
         _console.Write(table);
@@ -98,23 +100,59 @@ internal sealed class WarPresenter
         }
     }
 
-    private static string Describe(WarProgress progress)
+    // One server: the line of old. Several: a count, and which fighters go through which.
+    private static IEnumerable<string> Heading(WarOptions options)
     {
-        var counter = progress.Counter?.ToString(CultureInfo.InvariantCulture) ?? "?";
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"{progress.Elapsed.TotalSeconds,6:0.0} s  counter {counter}/{progress.Target}  "
-                + $"fighters running {progress.Running}/{progress.Fighters}");
+        var invariant = CultureInfo.InvariantCulture;
+        var fight = options.Fight;
+        var servers = options.EffectiveServers;
+        var where = servers.Count == 1 ? $"server {servers[0]}" : $"{servers.Count} servers";
+        yield return string.Create(invariant, $"wars: {options.Fighters} fighters, "
+            + $"target {fight.Target}, {fight.Mode.Name()} mode, {where}");
+        if (servers.Count == 1)
+        {
+            yield break;
+        }
+
+        for (var server = 1; server <= servers.Count; server++)
+        {
+            var fighters = Enumerable.Range(1, options.Fighters)
+                .Where(fighter => options.ServerNumberOf(fighter) == server);
+            yield return string.Create(invariant,
+                $"  server {server} {servers[server - 1]}: fighters {string.Join(", ", fighters)}");
+        }
     }
 
-    private static IEnumerable<string> Row(FighterOutcome fighter)
+    private static string Describe(WarProgress progress)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var counter = progress.Counter?.ToString(invariant) ?? "?";
+        var line = string.Create(
+            invariant,
+            $"{progress.Elapsed.TotalSeconds,6:0.0} s  counter {counter}/{progress.Target}  "
+                + $"fighters running {progress.Running}/{progress.Fighters}");
+        if (progress.FightersByServer.Count < 2)
+        {
+            return line;
+        }
+
+        var byServer = progress.RunningByServer.Select((running, i) => string.Create(
+            invariant, $"server {i + 1} {running}/{progress.FightersByServer[i]}"));
+        return $"{line} ({string.Join(", ", byServer)})";
+    }
+
+    private static IEnumerable<string> Row(FighterOutcome fighter, bool withServer)
     {
         var result = fighter.Result;
+        string[] server = withServer
+            ? [fighter.ServerNumber.ToString(CultureInfo.InvariantCulture)]
+            : [];
         string Number(Func<FightResult, long> pick) =>
             result is null ? "-" : pick(result).ToString(CultureInfo.InvariantCulture);
         return
         [
             fighter.Index.ToString(CultureInfo.InvariantCulture),
+            .. server,
             fighter.ProcessId.ToString(CultureInfo.InvariantCulture),
             result is null ? "-" : result.Mode.Letter().ToString(),
             fighter.ExitCode < 0 ? "killed" : fighter.ExitCode.ToString(CultureInfo.InvariantCulture),
@@ -136,6 +174,13 @@ internal sealed class WarPresenter
         var final = report.FinalCounter?.ToString(invariant) ?? "unreadable";
         yield return string.Create(invariant, $"target {report.Target}, final counter {final}, "
             + $"{report.Fighters.Count} fighters, {report.Elapsed.TotalSeconds:0.0} s");
+        if (report.Servers.Count > 1)
+        {
+            var byServer = report.FinalCounters.Select((counter, i) =>
+                $"server {i + 1} {counter?.ToString(invariant) ?? "unreadable"}");
+            yield return $"final counter through each server: {string.Join(", ", byServer)}";
+        }
+
         yield return string.Create(invariant, $"locks granted {report.Successes}, refused {report.Failures}, "
             + $"contention {report.ContentionPercent:0.00} %, {report.LocksPerSecond:0.0} locks/s, "
             + $"{report.IncrementsPerSecond:0.0} increments/s");

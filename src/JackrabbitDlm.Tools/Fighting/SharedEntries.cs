@@ -55,17 +55,18 @@ internal sealed class SharedEntries : IDisposable
     }
 
     /// <summary>
-    /// On taking the lock: a fence written by a holder with a newer token means that holder came
-    /// in before this one's critical section began. Then this holder writes its own token.
+    /// On taking the lock: tokens grow with every grant, so a fence written by another holder
+    /// with a token not below this one means that holder came in before this one's critical
+    /// section began, or got the same token. Then this holder writes its own token.
     /// </summary>
     public async Task OpenFenceAsync(long token, CancellationToken cancellationToken)
     {
         var found = await ReadFenceAsync(cancellationToken).ConfigureAwait(false);
-        if (found is { } last && last.Token > token && last.Tag != _tag)
+        if (found is { } last && last.Token >= token && last.Tag != _tag)
         {
             _tally.Violations.Add(new Violation(
                 ViolationKind.Overlap,
-                $"took the lock with token {token}, but {last.Tag} had written the newer token "
+                $"took the lock with token {token}, but {last.Tag} had written the token "
                     + $"{last.Token} already"));
         }
 

@@ -13,13 +13,17 @@ internal sealed class FighterProcess : IDisposable
     private readonly Lock _gate = new();
     private FightResult? _result;
 
-    private FighterProcess(int index, Process process)
+    private FighterProcess(int index, int serverNumber, Process process)
     {
         Index = index;
+        ServerNumber = serverNumber;
         _process = process;
     }
 
     public int Index { get; }
+
+    /// <summary>The number, from 1, of the server this fighter fights through.</summary>
+    public int ServerNumber { get; }
 
     public int ProcessId { get; private set; }
 
@@ -27,7 +31,8 @@ internal sealed class FighterProcess : IDisposable
 
     /// <summary>Starts the fighter with its output read in the background.</summary>
     /// <exception cref="ToolException">The program could not be started.</exception>
-    public static FighterProcess Start(int index, string program, IReadOnlyList<string> arguments)
+    public static FighterProcess Start(
+        int index, int serverNumber, string program, IReadOnlyList<string> arguments)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -41,7 +46,7 @@ internal sealed class FighterProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        var fighter = new FighterProcess(index, new Process { StartInfo = start });
+        var fighter = new FighterProcess(index, serverNumber, new Process { StartInfo = start });
         fighter._process.OutputDataReceived += (_, line) => fighter.OnOutput(line.Data);
         fighter._process.ErrorDataReceived += (_, line) => fighter.OnError(line.Data);
         try
@@ -82,7 +87,8 @@ internal sealed class FighterProcess : IDisposable
         lock (_gate)
         {
             var exitCode = killed || !_process.HasExited ? -1 : _process.ExitCode;
-            return new FighterOutcome(Index, ProcessId, exitCode, _result, string.Join('\n', _errorLines));
+            return new FighterOutcome(
+                Index, ServerNumber, ProcessId, exitCode, _result, string.Join('\n', _errorLines));
         }
     }
 

@@ -38,6 +38,23 @@ public sealed class WarsEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Wars_ServersNotSharingABackend_FailsBeforeStartingFighters()
+    {
+        await using var other = await RealServer.StartAsync();
+
+        var outcome = await Jrdlm.RunAsync(
+            "wars", "2", "5",
+            "--server", $"127.0.0.1:{_server.PortText}",
+            "--server", $"127.0.0.1:{other.PortText}");
+
+        var unseen = $"the server 127.0.0.1:{other.PortText} does not see what "
+            + $"127.0.0.1:{_server.PortText} stored";
+        Assert.Equal(ExitCodes.Failure, outcome.ExitCode);
+        Assert.Contains(unseen, outcome.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("result:", outcome.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Wars_NoServer_FailsBeforeStartingFighters()
     {
         var outcome = await Jrdlm.RunAsync("wars", "2", "5", "--port", ClosedPort.Next());
