@@ -35,8 +35,13 @@ public sealed class RequestValidator
             return ValidationResult.Refused(reason);
         }
 
-        // The size limit applies to every action, as in the original.
-        if (request.Value is not null && request.ValueLength > maxValueLength)
+        // The size limit applies to every action, as in the original, and here to the entry key
+        // and the owner id too: the original bounds only the value, so one anonymous client could
+        // hold megabytes per entry in names alone.
+        var tooLong = (request.Value is not null && request.ValueLength > maxValueLength)
+            || request.KeyLength > maxValueLength
+            || request.OwnerLength > maxValueLength;
+        if (tooLong)
         {
             return ValidationResult.Refused(RefusalReason.MaxDataStoreSize);
         }

@@ -12,6 +12,12 @@ public sealed class DlmRequest
     /// <summary>The entry the request is about (wire <c>FileName</c>).</summary>
     public required EntryKey Key { get; init; }
 
+    /// <summary>The entry key's length in Unicode code points.</summary>
+    public int KeyLength { get; init; }
+
+    /// <summary>The owner id's length in Unicode code points.</summary>
+    public int OwnerLength { get; init; }
+
     /// <summary>The action, or null when the wire name is not one the server knows.</summary>
     public required DlmAction? Action { get; init; }
 

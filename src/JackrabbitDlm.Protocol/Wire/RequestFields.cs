@@ -84,7 +84,9 @@ internal ref struct RequestFields
         request = new DlmRequest
         {
             Owner = new OwnerId(_owner!),
+            OwnerLength = CountCodePoints(_owner),
             Key = new EntryKey(_key!),
+            KeyLength = CountCodePoints(_key),
             Action = _action,
             TtlSeconds = _ttlSeconds,
             Value = _value,

@@ -68,7 +68,10 @@ internal static class QuarantineRedaction
         return [.. output];
     }
 
-    /// <summary>The byte ranges of the values of every <c>Identity</c> property, at any depth.</summary>
+    /// <summary>
+    /// The byte ranges of the values of every property named <c>identity</c> in any case, at any
+    /// depth: a client that misspells the field's case still sent its secret.
+    /// </summary>
     /// <returns>Null when the text is not one well-formed JSON value.</returns>
     private static List<(int Start, int End)>? IdentityValueRanges(byte[] text)
     {
@@ -78,7 +81,7 @@ internal static class QuarantineRedaction
         {
             while (reader.Read())
             {
-                if (reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("Identity"u8))
+                if (reader.TokenType != JsonTokenType.PropertyName || !IsIdentityName(ref reader))
                 {
                     continue;
                 }
@@ -95,6 +98,12 @@ internal static class QuarantineRedaction
         }
 
         return ranges;
+    }
+
+    private static bool IsIdentityName(ref Utf8JsonReader reader)
+    {
+        var name = reader.GetString();
+        return string.Equals(name, "Identity", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Where text stops being safe to keep: at "identity" (any case) or a \u escape.</summary>

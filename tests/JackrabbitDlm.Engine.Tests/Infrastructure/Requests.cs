@@ -19,7 +19,9 @@ internal static class Requests
         return new DlmRequest
         {
             Owner = OwnerId.FromString(owner),
+            OwnerLength = owner.EnumerateRunes().Count(),
             Key = EntryKey.FromString(key),
+            KeyLength = key.EnumerateRunes().Count(),
             Action = action,
             TtlSeconds = ttlSeconds,
             Value = value is null ? null : System.Text.Encoding.UTF8.GetBytes(value),

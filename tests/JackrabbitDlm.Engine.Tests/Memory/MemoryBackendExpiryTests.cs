@@ -213,7 +213,8 @@ public sealed class MemoryBackendExpiryTests
     [Fact]
     public async Task Requests_AfterMassExpiry_PurgeABoundedNumberEach()
     {
-        // Each request purges a few expired entries inline; the sweep does the rest.
+        // Each request purges at most a few expired entries of its own shard inline, so no
+        // request pays for a mass expiry; the sweep does the rest.
         await using var backend = TestBackends.Memory(_clock, _counters);
         for (var i = 0; i < 1000; i++)
         {
@@ -224,7 +225,7 @@ public sealed class MemoryBackendExpiryTests
         await backend.RunAsync(DlmAction.TestLock, OwnerB, key: "unrelated");
 
         var purged = _counters.Get(Counter.ExpiredLock);
-        Assert.InRange(purged, 1, 100);
+        Assert.InRange(purged, 0, 4);
         backend.Sweep();
         Assert.Equal(1000, _counters.Get(Counter.ExpiredLock));
     }

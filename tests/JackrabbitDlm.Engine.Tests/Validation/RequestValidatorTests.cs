@@ -59,6 +59,17 @@ public sealed class RequestValidatorTests
     }
 
     [Fact]
+    public void Validate_AnonymousKeyOrOwnerOverTheCap_IsRefused()
+    {
+        var atCap = new string('k', 16384);
+        var overCap = atCap + "k";
+
+        Assert.Null(Refusal(Requests.Make(DlmAction.Lock, key: atCap, owner: atCap)));
+        Assert.Equal(RefusalReason.MaxDataStoreSize, Refusal(Requests.Make(DlmAction.Lock, key: overCap)));
+        Assert.Equal(RefusalReason.MaxDataStoreSize, Refusal(Requests.Make(DlmAction.TestLock, owner: overCap)));
+    }
+
+    [Fact]
     public void Validate_ValueOfAstralCharacters_CountedInCodePoints()
     {
         var atCap = string.Concat(Enumerable.Repeat("😀", 16384));
@@ -75,8 +86,9 @@ public sealed class RequestValidatorTests
         var limits = new RequestLimits { MaxAnonymousTtlSeconds = 10, MaxAnonymousValueLength = 3 };
         var validator = new RequestValidator(limits, _identities);
 
+        // A short key and owner id, since the size limit bounds them too.
         RefusalReason? RefusalOf(double ttlSeconds, string value) =>
-            validator.Validate(Requests.Make(DlmAction.Put, ttlSeconds, value)).Refusal;
+            validator.Validate(Requests.Make(DlmAction.Put, ttlSeconds, value, owner: "o", key: "k")).Refusal;
 
         Assert.Null(RefusalOf(10, "abc"));
         Assert.Equal(RefusalReason.MaxTTL, RefusalOf(10.5, "abc"));

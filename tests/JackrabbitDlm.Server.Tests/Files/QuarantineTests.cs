@@ -45,6 +45,23 @@ public sealed class QuarantineTests : IDisposable
         Assert.DoesNotContain(secret[..16], kept, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("identity")]
+    [InlineData("IDENTITY")]
+    [InlineData("iDentity")]
+    public void Keep_SecretUnderAnotherCaseOfIdentity_IsRedacted(string field)
+    {
+        var secret = Secret();
+        var json = $$"""{"ID": "q", "FileName": "qf", "Action": "Lock", "Expire": "5", "Name": "alice", "{{field}}": "{{secret}}"}""";
+        var line = System.Text.Encoding.ASCII.GetBytes(DlmTextEncoding.EncodeText(json));
+
+        var name = NewQuarantine().Keep(line, RefusalReason.Identity);
+
+        var kept = File.ReadAllText(Path.Combine(Folder, name));
+        Assert.DoesNotContain(secret[..16], kept, StringComparison.Ordinal);
+        Assert.Contains("\"FileName\": \"qf\"", kept, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Keep_SecretInEveryKindOfRefusedLine_NeverReachesAFile()
     {
