@@ -22,8 +22,10 @@ public sealed class FencingTokenSnippetTests
         var tokens = new FileTokenReservations(directories);
         tokens.SaveCeiling(65536);
 
-        var script = "set -euo pipefail\n" + snippet.Text.Replace(DocumentedFile, tokens.FilePath, StringComparison.Ordinal);
-        var outcome = await ChildProcess.RunAsync("bash", ["-c", script], temp.Path, null, TimeSpan.FromSeconds(30));
+        var script = "set -euo pipefail\n"
+            + snippet.Text.Replace(DocumentedFile, tokens.FilePath, StringComparison.Ordinal);
+        var outcome = await ChildProcess.RunAsync(
+            "bash", ["-c", script], temp.Path, null, TimeSpan.FromSeconds(30));
 
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
         Assert.Equal(65536 + 10_000_000, new FileTokenReservations(directories).LoadCeiling());

@@ -19,7 +19,8 @@ public sealed partial class JrdlmOptionTests
         {
             foreach (var invocation in JrdlmInvocation.Find(line))
             {
-                problems.AddRange(Check(help, invocation).Select(problem => $"{where}: {problem} in '{invocation.Text}'"));
+                problems.AddRange(Check(help, invocation)
+                    .Select(problem => $"{where}: {problem} in '{invocation.Text}'"));
             }
         }
 
@@ -49,20 +50,23 @@ public sealed partial class JrdlmOptionTests
             .ToHashSet(StringComparer.Ordinal);
 
         var unknown = Repository.Documents
-            .SelectMany(document => document.Lines.Select((line, index) => (document.Path, Line: index + 1, Text: line)))
-            .SelectMany(line => JrdlmVariable().Matches(line.Text).Select(match => (line.Path, line.Line, match.Value)))
+            .SelectMany(document => document.Lines.Select((text, index) => (document.Path, Line: index + 1, text)))
+            .SelectMany(line => JrdlmVariable().Matches(line.text)
+                .Select(match => (line.Path, line.Line, match.Value)))
             .Where(found => !known.Contains(found.Value))
             .Select(found => $"{found.Path}:{found.Line} {found.Value}")
             .ToList();
 
-        Assert.True(unknown.Count == 0, "The server reads no such variable:\n" + string.Join('\n', unknown));
+        Assert.True(
+            unknown.Count == 0, "The server reads no such variable:\n" + string.Join('\n', unknown));
     }
 
     [Fact]
     public void Finder_OfCommandLines_ReadsTheShellTheDocumentsUse()
     {
         var found = JrdlmInvocation.Find(
-            "JRDLM_X=1 sudo -u jrdlm /opt/jrdlm/jrdlm identity r --base /b | grep -e --nope && jrdlm get k --raw # --not")
+                "JRDLM_X=1 sudo -u jrdlm /opt/jrdlm/jrdlm identity r --base /b | grep -e --nope"
+                    + " && jrdlm get k --raw # --not")
             .ToList();
 
         Assert.Equal(["identity", "get"], found.Select(invocation => invocation.Command));

@@ -26,7 +26,9 @@ public sealed class MermaidDiagramTests
         var (exitCode, results, outcome) = await CheckAsync(Repository.DocumentPaths);
 
         var failures = results.Where(result => !result.Ok).Select(result => $"{result}: {result.Error}");
-        Assert.True(exitCode == 0, "Mermaid diagrams that do not parse:\n" + string.Join('\n', failures) + $"\n{outcome}");
+        Assert.True(
+            exitCode == 0,
+            "Mermaid diagrams that do not parse:\n" + string.Join('\n', failures) + $"\n{outcome}");
         Assert.Equal(expected, results.Select(result => result.ToString()));
         Assert.True(expected.Count >= 8, $"only {expected.Count} diagrams found");
     }
@@ -35,13 +37,15 @@ public sealed class MermaidDiagramTests
     public async Task Diagram_WithASyntaxError_FailsToParse()
     {
         // The first diagram of the architecture page, with one node's closing bracket taken away.
-        var diagram = Repository.Document("docs/architecture.md").Blocks.First(block => block.Language == "mermaid");
-        var broken = diagram.Text.Replace("accept loops, connection cap,<br/>idle check, graceful stop\"]",
-            "accept loops, connection cap,<br/>idle check, graceful stop\"", StringComparison.Ordinal);
+        var diagram = Repository.Document("docs/architecture.md").Blocks
+            .First(block => block.Language == "mermaid");
+        const string Node = "accept loops, connection cap,<br/>idle check, graceful stop\"";
+        var broken = diagram.Text.Replace(Node + "]", Node, StringComparison.Ordinal);
         Assert.NotEqual(diagram.Text, broken);
         using var temp = new TempDirectory();
         var file = temp.Combine("broken.md");
-        await File.WriteAllTextAsync(file, $"# Broken\n\n```mermaid\n{diagram.Text}\n```\n\n```mermaid\n{broken}\n```\n");
+        await File.WriteAllTextAsync(
+            file, $"# Broken\n\n```mermaid\n{diagram.Text}\n```\n\n```mermaid\n{broken}\n```\n");
 
         var (exitCode, results, outcome) = await CheckAsync([file]);
 

@@ -2,7 +2,9 @@ using JackrabbitDlm.Docs.Tests.Infrastructure;
 
 namespace JackrabbitDlm.Docs.Tests;
 
-/// <summary>The systemd unit the operations page ships restarts the server and starts it as documented.</summary>
+/// <summary>
+/// The systemd unit the operations page ships restarts the server and starts it as documented.
+/// </summary>
 public sealed class SystemdUnitTests
 {
     private const string UnitPath = "deploy/systemd/jrdlm.service";
@@ -34,7 +36,10 @@ public sealed class SystemdUnitTests
         var service = Unit.Value["Service"];
 
         Assert.Contains("-o /opt/jrdlm", operations, StringComparison.Ordinal);
-        Assert.StartsWith("/opt/jrdlm/jrdlm serve --config /etc/jrdlm/jrdlm.json", service["ExecStart"], StringComparison.Ordinal);
+        Assert.StartsWith(
+            "/opt/jrdlm/jrdlm serve --config /etc/jrdlm/jrdlm.json",
+            service["ExecStart"],
+            StringComparison.Ordinal);
         Assert.Contains("/etc/jrdlm/jrdlm.json", operations, StringComparison.Ordinal);
         Assert.Equal("jrdlm", service["User"]);
         Assert.Equal("JACKRABBIT_BASE=/var/lib/jrdlm", service["Environment"]);
@@ -56,8 +61,10 @@ public sealed class SystemdUnitTests
         var text = await File.ReadAllTextAsync(Repository.PathOf(UnitPath));
 
         // verify wants the program to exist; the test host stands in for /opt/jrdlm/jrdlm.
-        await File.WriteAllTextAsync(copy, text.Replace("/opt/jrdlm/jrdlm", ChildProcess.DotnetHost, StringComparison.Ordinal));
-        var outcome = await ChildProcess.RunAsync(analyze, ["verify", copy], temp.Path, null, TimeSpan.FromSeconds(60));
+        var standIn = text.Replace("/opt/jrdlm/jrdlm", ChildProcess.DotnetHost, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(copy, standIn);
+        var outcome = await ChildProcess.RunAsync(
+            analyze, ["verify", copy], temp.Path, null, TimeSpan.FromSeconds(60));
 
         Assert.True(outcome.ExitCode == 0 && outcome.Error.Trim().Length == 0, outcome.ToString());
     }

@@ -13,7 +13,7 @@ internal static class ChildProcess
 
     /// <summary>Runs <c>jrdlm</c> with <paramref name="arguments"/>.</summary>
     public static Task<ProcessOutcome> JrdlmAsync(params string[] arguments) =>
-        RunAsync(DotnetHost, [JrdlmDll, .. arguments], workingDirectory: null, environment: null, TimeSpan.FromSeconds(60));
+        RunAsync(DotnetHost, [JrdlmDll, .. arguments], null, null, TimeSpan.FromSeconds(60));
 
     /// <summary>Runs a program to its end, or kills it after <paramref name="limit"/>.</summary>
     /// <exception cref="TimeoutException">The program ran past the limit.</exception>

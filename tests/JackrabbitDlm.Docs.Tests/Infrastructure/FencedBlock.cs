@@ -3,10 +3,13 @@ namespace JackrabbitDlm.Docs.Tests.Infrastructure;
 /// <summary>A fenced code block of a Markdown document.</summary>
 /// <param name="Document">The document's repository path.</param>
 /// <param name="Line">The 1-based line of the opening fence.</param>
-/// <param name="Language">The first word of the info string, lower case; empty when there is none.</param>
+/// <param name="Language">The info string's first word, lower case; empty when there is none.</param>
 /// <param name="Text">The lines between the fences.</param>
-/// <param name="Marker">The HTML comment on the line before the fence (e.g. <c>example:request-json</c>), or null.</param>
-internal sealed record FencedBlock(string Document, int Line, string Language, string Text, string? Marker)
+/// <param name="Marker">
+/// The HTML comment on the line before the fence (e.g. <c>example:request-json</c>), or null.
+/// </param>
+internal sealed record FencedBlock(
+    string Document, int Line, string Language, string Text, string? Marker)
 {
     private static readonly HashSet<string> ShellLanguages = new(StringComparer.Ordinal)
     {
