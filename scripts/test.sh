@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need on a Debian machine (redis-server for the
-# Redis backend tests, sqlite3 for looking into SQLite files), starts a private redis-server
+# Redis backend tests, sqlite3 for looking into SQLite files, Node.js with npm and the packages of
+# tests/docs-tools for the documentation's diagram check), starts a private redis-server
 # on a free loopback port, runs the whole test suite, stops the redis-server again, and ends
 # with one line of totals: "N passed, N failed, N skipped".
 set -euo pipefail
@@ -9,11 +10,28 @@ cd "$(dirname "$0")/.."
 need_packages=()
 command -v redis-server >/dev/null 2>&1 || need_packages+=(redis-server)
 command -v sqlite3 >/dev/null 2>&1 || need_packages+=(sqlite3)
+command -v node >/dev/null 2>&1 || need_packages+=(nodejs)
 if [ "${#need_packages[@]}" -gt 0 ]; then
     echo "installing: ${need_packages[*]}"
     if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_packages[@]}" >/dev/null
+fi
+
+# Debian's nodejs comes without npm; the NodeSource build carries its own.
+if ! command -v npm >/dev/null 2>&1; then
+    echo "installing: npm"
+    if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq npm >/dev/null
+fi
+
+# Mermaid and jsdom, at the versions of the committed lock file, for the documentation tests'
+# diagram check; installed again only when the lock file changed since the last install.
+docs_tools=tests/docs-tools
+if ! cmp -s "$docs_tools/package-lock.json" "$docs_tools/node_modules/.installed-lock.json"; then
+    (cd "$docs_tools" && npm ci --no-audit --no-fund --loglevel=error \
+        && cp package-lock.json node_modules/.installed-lock.json)
 fi
 
 # A loopback port nothing listens on: connecting to it must fail.
