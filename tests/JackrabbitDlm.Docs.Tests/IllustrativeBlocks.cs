@@ -34,6 +34,10 @@ internal static class IllustrativeBlocks
             "builds and installs for the reader; the tests use the build they run on"),
         new("docs/operations.md", "jrdlm serve --config /etc/jrdlm/jrdlm.json", StartsServer),
         new(
+            "docs/performance.md",
+            "dotnet run -c Release --project bench/JackrabbitDlm.LoadBench",
+            "the load benchmark takes about ten minutes of both cores: it is measured, not tested"),
+        new(
             "docs/operations.md",
             "sudo useradd --system --home-dir /var/lib/jrdlm --shell /usr/sbin/nologin jrdlm",
             "installs a system service as root; SystemdUnitTests checks the unit file it installs"),
