@@ -33,8 +33,12 @@ internal sealed class CLoadGenerator : IDisposable
         return generator;
     }
 
-    /// <summary>Runs <paramref name="workload"/> with <paramref name="inFlight"/> slots for <paramref name="duration"/>.</summary>
-    public async Task<RunResult> RunAsync(IPEndPoint target, Workload workload, int inFlight, bool keepAlive, TimeSpan duration)
+    /// <summary>
+    /// Runs <paramref name="workload"/> with <paramref name="inFlight"/> slots for
+    /// <paramref name="duration"/>.
+    /// </summary>
+    public async Task<RunResult> RunAsync(
+        IPEndPoint target, Workload workload, int inFlight, bool keepAlive, TimeSpan duration)
     {
         var lines = LineFile(workload, keepAlive, inFlight);
         var info = new ProcessStartInfo(_binary) { RedirectStandardOutput = true, UseShellExecute = false };

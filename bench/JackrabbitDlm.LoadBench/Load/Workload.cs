@@ -36,7 +36,8 @@ internal sealed class Workload
             Line(Owner(runId, slot), $"{runId}:one", DlmAction.Unlock, 0, null, keepAlive)));
 
     /// <summary>Every slot puts then gets a value of <paramref name="length"/> characters under its own name.</summary>
-    public static Workload PutGet(string runId, string label, int length, double ttlSeconds, BenchIdentity? identity) => new(
+    public static Workload PutGet(
+        string runId, string label, int length, double ttlSeconds, BenchIdentity? identity) => new(
         label,
         (slot, keepAlive) =>
         {

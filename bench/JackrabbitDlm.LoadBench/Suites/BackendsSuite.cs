@@ -52,7 +52,8 @@ internal static class BackendsSuite
         if (redis is not null)
         {
             var lockCommand = await redis.RunLockCommandAsync(InFlight, 100_000);
-            ResultTable.PrintRow("redis-server", "SET key owner NX PX 30000 (redis-benchmark)", "kept alive", InFlight, lockCommand);
+            const string command = "SET key owner NX PX 30000 (redis-benchmark)";
+            ResultTable.PrintRow("redis-server", command, "kept alive", InFlight, lockCommand);
         }
     }
 

@@ -26,10 +26,10 @@ internal sealed record BenchSettings
         {
             settings = args[i] switch
             {
-                "--duration" => settings with { Duration = TimeSpan.FromSeconds(double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture)) },
-                "--runs" => settings with { Runs = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) },
+                "--duration" => settings with { Duration = TimeSpan.FromSeconds(Number(args[++i])) },
+                "--runs" => settings with { Runs = (int)Number(args[++i]) },
                 "--in-flight" => settings with { InFlight = args[++i].Split(',').Select(int.Parse).ToArray() },
-                "--entries" => settings with { HeldEntries = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture) },
+                "--entries" => settings with { HeldEntries = (int)Number(args[++i]) },
                 "--floor-source" => settings with { FloorSource = args[++i] },
                 "--suite" => settings with { Suites = args[++i].Split(',') },
                 "--quick" => settings with { Duration = TimeSpan.FromSeconds(1), Runs = 1, HeldEntries = 100_000 },
@@ -40,10 +40,14 @@ internal sealed record BenchSettings
         return settings;
     }
 
+    private static double Number(string text) =>
+        double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
     // Finds bench/floor/NAME above the build output, i.e. in the checkout the benchmark was built from.
     private static string BenchFile(string name)
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        for (; directory is not null; directory = directory.Parent)
         {
             var candidate = Path.Combine(directory.FullName, "bench", "floor", name);
             if (File.Exists(candidate))

@@ -47,7 +47,8 @@ internal static class KeepAliveSuite
         }
     }
 
-    private static async Task<RunResult?> RedisSetAsync(BenchSettings settings, RedisBenchmark? redis, int inFlight, int valueBytes)
+    private static async Task<RunResult?> RedisSetAsync(
+        BenchSettings settings, RedisBenchmark? redis, int inFlight, int valueBytes)
     {
         if (redis is null)
         {
@@ -62,7 +63,8 @@ internal static class KeepAliveSuite
         }
 
         var result = RunResult.Median(runs);
-        ResultTable.PrintRow("redis-server", $"SET of {valueBytes} bytes (redis-benchmark)", "kept alive", inFlight, result);
+        var command = $"SET of {valueBytes} bytes (redis-benchmark)";
+        ResultTable.PrintRow("redis-server", command, "kept alive", inFlight, result);
         return result;
     }
 }

@@ -45,7 +45,8 @@ internal static class MillionSuite
             ResultTable.Ratio("empty", heldKeptAlive, emptyKeptAlive));
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"resident memory: {emptyRss / 1048576.0:F0} MB after warm-up, {heldRss / 1048576.0:F0} MB holding {settings.HeldEntries:N0} locks"));
+            $"resident memory: {emptyRss / 1048576.0:F0} MB after warm-up, " +
+            $"{heldRss / 1048576.0:F0} MB holding {settings.HeldEntries:N0} locks"));
     }
 
     private static async Task<RunResult> MeasureAsync(

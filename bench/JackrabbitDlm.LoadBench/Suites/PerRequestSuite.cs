@@ -29,9 +29,11 @@ internal static class PerRequestSuite
                 var floorLines = workload == workloads.LargeValues || workload == workloads.LargeValuesOnDisk
                     ? workloads.LargeValues
                     : workloads.LockUnlock;
-                var (ours, reference) = await SideBySideAsync(settings, load, server, floor, workload, floorLines, inFlight);
+                var (ours, reference) = await SideBySideAsync(
+                    settings, load, server, floor, workload, floorLines, inFlight);
                 ResultTable.PrintRow("floor (C)", floorLines.Name, "per request", inFlight, reference);
-                ResultTable.PrintRow("jrdlm", workload.Name, "per request", inFlight, ours, ResultTable.Ratio("floor", ours, reference));
+                var ratio = ResultTable.Ratio("floor", ours, reference);
+                ResultTable.PrintRow("jrdlm", workload.Name, "per request", inFlight, ours, ratio);
             }
         }
     }
@@ -51,7 +53,8 @@ internal static class PerRequestSuite
         return (RunResult.Median(ours), RunResult.Median(reference));
     }
 
-    private static async Task WarmUpAsync(CLoadGenerator load, JrdlmServer server, FloorServer floor, Workloads workloads)
+    private static async Task WarmUpAsync(
+        CLoadGenerator load, JrdlmServer server, FloorServer floor, Workloads workloads)
     {
         var warmUp = TimeSpan.FromSeconds(2);
         await load.RunAsync(floor.Endpoint, workloads.LockUnlock, 16, false, warmUp);

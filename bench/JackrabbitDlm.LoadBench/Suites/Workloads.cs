@@ -18,7 +18,8 @@ internal sealed class Workloads
 
         // A TTL of 10 s keeps values in memory (only longer-lived large values go to disk).
         LargeValues = Workload.PutGet(runId, "put+get, 64 KiB values", LargeValueLength, 10, Identity);
-        LargeValuesOnDisk = Workload.PutGet(runId, "put+get, 64 KiB values, TTL 60 s (on disk)", LargeValueLength, 60, Identity);
+        LargeValuesOnDisk = Workload.PutGet(
+            runId, "put+get, 64 KiB values, TTL 60 s (on disk)", LargeValueLength, 60, Identity);
     }
 
     public BenchIdentity Identity { get; }

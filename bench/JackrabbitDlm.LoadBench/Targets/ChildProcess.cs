@@ -43,7 +43,8 @@ internal sealed class ChildProcess : IDisposable
         {
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
             {
-                var kib = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+                var kibText = line["VmRSS:".Length..].Trim().Split(' ')[0];
+                var kib = long.Parse(kibText, System.Globalization.CultureInfo.InvariantCulture);
                 return kib * 1024;
             }
         }
@@ -83,7 +84,8 @@ internal sealed class ChildProcess : IDisposable
         if (!_process.HasExited)
         {
             // SIGTERM first, so the server stops gracefully as it would under a supervisor.
-            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            var pid = _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            using (var kill = Process.Start("kill", ["-TERM", pid]))
             {
                 kill.WaitForExit();
             }

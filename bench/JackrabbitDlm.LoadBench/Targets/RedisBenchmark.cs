@@ -52,7 +52,8 @@ internal sealed class RedisBenchmark : IDisposable
     /// the Redis figure to set beside jrdlm's Redis backend.
     /// </summary>
     public Task<Load.RunResult> RunLockCommandAsync(int connections, int requests) =>
-        RunAsync(connections, requests, "-r", "1000000", "SET", "bench-lock:__rand_int__", "owner", "NX", "PX", "30000");
+        RunAsync(
+            connections, requests, "-r", "1000000", "SET", "bench-lock:__rand_int__", "owner", "NX", "PX", "30000");
 
     private async Task<Load.RunResult> RunAsync(int connections, int requests, params string[] workload)
     {

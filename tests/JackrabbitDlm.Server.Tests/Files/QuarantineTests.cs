@@ -52,7 +52,8 @@ public sealed class QuarantineTests : IDisposable
     public void Keep_SecretUnderAnotherCaseOfIdentity_IsRedacted(string field)
     {
         var secret = Secret();
-        var json = $$"""{"ID": "q", "FileName": "qf", "Action": "Lock", "Expire": "5", "Name": "alice", "{{field}}": "{{secret}}"}""";
+        var json = "{\"ID\": \"q\", \"FileName\": \"qf\", \"Action\": \"Lock\", \"Expire\": \"5\", "
+            + $"\"Name\": \"alice\", \"{field}\": \"{secret}\"}}";
         var line = System.Text.Encoding.ASCII.GetBytes(DlmTextEncoding.EncodeText(json));
 
         var name = NewQuarantine().Keep(line, RefusalReason.Identity);
