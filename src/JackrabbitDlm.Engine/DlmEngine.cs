@@ -1,3 +1,4 @@
+using JackrabbitDlm.Protocol.Encoding;
 using JackrabbitDlm.Engine.Backends;
 using JackrabbitDlm.Engine.Pressure;
 using JackrabbitDlm.Engine.Rules;
@@ -132,20 +133,7 @@ public sealed class DlmEngine
         _counters.Increment(counter);
         if (result.Value is { } value)
         {
-            _counters.Add(Counter.DataOut, CountCodePoints(value));
+            _counters.Add(Counter.DataOut, Utf8Strict.CountCodePoints(value));
         }
-    }
-
-    // DataOut counts characters, as DataIn and the original do, not the value's UTF-8 bytes.
-    private static int CountCodePoints(ReadOnlySpan<byte> utf8)
-    {
-        // Every code point has exactly one byte that is not a continuation byte (10xxxxxx).
-        var count = 0;
-        foreach (var b in utf8)
-        {
-            count += (b & 0xC0) != 0x80 ? 1 : 0;
-        }
-
-        return count;
     }
 }

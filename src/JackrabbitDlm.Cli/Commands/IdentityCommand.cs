@@ -1,3 +1,4 @@
+using JackrabbitDlm.Protocol.Wire;
 using System.CommandLine;
 using JackrabbitDlm.Cli.Infrastructure;
 using JackrabbitDlm.Tools;
@@ -42,7 +43,7 @@ internal static class IdentityCommand
 
     private static int Run(ParseResult result, string name, string? baseDirectory, long maxSize)
     {
-        if (!IdentityNameRule.IsPlain(name))
+        if (!IdentityNames.IsPlain(name))
         {
             result.Error().WriteLine(
                 $"jrdlm identity: '{name}' is not a plain name: use letters, digits, '.', '_' or '-', "

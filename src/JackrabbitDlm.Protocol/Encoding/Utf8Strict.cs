@@ -22,6 +22,22 @@ public static class Utf8Strict
         return true;
     }
 
+    /// <summary>
+    /// The number of Unicode code points in well-formed UTF-8, as the protocol's size limits count
+    /// them (Python's <c>len</c> of the decoded text).
+    /// </summary>
+    public static int CountCodePoints(ReadOnlySpan<byte> utf8)
+    {
+        // Every code point has exactly one byte that is not a continuation byte (10xxxxxx).
+        var count = 0;
+        foreach (var b in utf8)
+        {
+            count += (b & 0xC0) != 0x80 ? 1 : 0;
+        }
+
+        return count;
+    }
+
     /// <summary>The UTF-8 bytes of <paramref name="text"/>; throws on lone surrogates.</summary>
     public static byte[] GetBytes(string text) => Strict.GetBytes(text);
 }

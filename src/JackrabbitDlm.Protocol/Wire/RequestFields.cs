@@ -1,3 +1,4 @@
+using JackrabbitDlm.Protocol.Encoding;
 using System.Text.Json;
 
 namespace JackrabbitDlm.Protocol.Wire;
@@ -84,16 +85,16 @@ internal ref struct RequestFields
         request = new DlmRequest
         {
             Owner = new OwnerId(_owner!),
-            OwnerLength = CountCodePoints(_owner),
+            OwnerLength = Utf8Strict.CountCodePoints(_owner),
             Key = new EntryKey(_key!),
-            KeyLength = CountCodePoints(_key),
+            KeyLength = Utf8Strict.CountCodePoints(_key),
             Action = _action,
             TtlSeconds = _ttlSeconds,
             Value = _value,
-            ValueLength = _value is null ? 0 : CountCodePoints(_value),
+            ValueLength = _value is null ? 0 : Utf8Strict.CountCodePoints(_value),
             IdentityName = _name,
             IdentitySecret = secret,
-            IdentitySecretLength = secret is null ? 0 : CountCodePoints(secret),
+            IdentitySecretLength = secret is null ? 0 : Utf8Strict.CountCodePoints(secret),
             KeepAlive = _keepAlive,
         };
         return RequestError.None;
@@ -200,17 +201,5 @@ internal ref struct RequestFields
         var written = reader.CopyString(buffer);
         utf8 = buffer.AsSpan(0, written).ToArray();
         return RequestError.None;
-    }
-
-    private static int CountCodePoints(ReadOnlySpan<byte> utf8)
-    {
-        // Every code point has exactly one byte that is not a continuation byte (10xxxxxx).
-        var count = 0;
-        foreach (var b in utf8)
-        {
-            count += (b & 0xC0) != 0x80 ? 1 : 0;
-        }
-
-        return count;
     }
 }

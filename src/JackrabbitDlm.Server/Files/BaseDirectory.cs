@@ -25,13 +25,6 @@ public sealed class BaseDirectory
         Quarantine = Path.Combine(Root, "Quarantine");
     }
 
-    /// <summary>The per-user default: <c>&lt;local application data&gt;/JackrabbitDLM</c>.</summary>
-    public static string DefaultRoot =>
-        Path.Combine(
-            Environment.GetFolderPath(
-                Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify),
-            "JackrabbitDLM");
-
     /// <summary>The base directory itself, as an absolute path.</summary>
     public string Root { get; }
 

@@ -1,3 +1,4 @@
+using JackrabbitDlm.Protocol.Wire;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using JackrabbitDlm.Protocol.Wire;
 namespace JackrabbitDlm.Tools.Identity;
 
 /// <summary>An identity to send with requests: its name and what its file holds.</summary>
@@ -21,7 +22,7 @@ public sealed record IdentityChoice(string Name, IdentityFile File, string Path)
         }
 
         name ??= System.IO.Path.GetFileNameWithoutExtension(file!);
-        if (!IdentityNameRule.IsPlain(name))
+        if (!IdentityNames.IsPlain(name))
         {
             throw new ToolException($"'{name}' is not a plain identity name; the server would refuse it");
         }

@@ -1,3 +1,4 @@
+using JackrabbitDlm.Protocol.Wire;
 using System.Globalization;
 using System.Text;
 
@@ -16,7 +17,7 @@ public static class IdentityFiles
     /// only (0600 on Unix). <c>Config/</c> is made, owner-only, when missing.
     /// </summary>
     /// <param name="baseDirectory">The server's base directory.</param>
-    /// <param name="name">The identity name; must be plain (<see cref="IdentityNameRule"/>).</param>
+    /// <param name="name">The identity name; must be plain (<see cref="IdentityNames"/>).</param>
     /// <param name="maxSize">The largest value in characters the identity may store.</param>
     /// <returns>The path of the file written.</returns>
     /// <exception cref="ToolException">
@@ -25,10 +26,10 @@ public static class IdentityFiles
     /// </exception>
     public static string Create(string baseDirectory, string name, long maxSize)
     {
-        if (!IdentityNameRule.IsPlain(name))
+        if (!IdentityNames.IsPlain(name))
         {
             throw new ToolException(
-                $"'{name}' is not a plain identity name: use 1 to {IdentityNameRule.MaxLength} "
+                $"'{name}' is not a plain identity name: use 1 to {IdentityNames.MaxLength} "
                 + "letters, digits, '.', '_' or '-', not starting with '.'");
         }
 

@@ -1,4 +1,4 @@
-namespace JackrabbitDlm.Engine.Validation;
+namespace JackrabbitDlm.Protocol.Wire;
 
 /// <summary>
 /// Which identity names may reach the filesystem. The original pastes the name into a path
@@ -10,7 +10,7 @@ public static class IdentityNames
     public const int MaxLength = 128;
 
     /// <summary>True for 1 to 128 ASCII letters, digits, '.', '_' or '-', not starting with '.'.</summary>
-    public static bool IsPlain(string name)
+    public static bool IsPlain(string? name)
     {
         if (string.IsNullOrEmpty(name) || name.Length > MaxLength || name[0] == '.')
         {
