@@ -6,14 +6,17 @@ namespace JackrabbitDlm.Engine.Memory;
 /// Finds expired entries without scanning the table: a binary min-heap of entry records ordered
 /// by expiry, each record knowing its own position, so a renewal or removal moves just that
 /// node. Purging costs O(log n) per expired entry however many are held, and the heap holds
-/// exactly the live entries: one reference each. Not thread-safe; its shard's lock guards it.
+/// exactly the live entries: one record handle each. Not thread-safe; its shard's lock guards it.
 /// </summary>
 internal sealed class ExpiryQueue
 {
     private const int MinimumCapacity = 4;
 
-    private byte[][] _nodes = new byte[MinimumCapacity][];
+    private readonly RecordPages _pages;
+    private int[] _nodes = new int[MinimumCapacity];
     private int _count;
+
+    public ExpiryQueue(RecordPages pages) => _pages = pages;
 
     public int NodeCount => _count;
 
@@ -25,7 +28,7 @@ internal sealed class ExpiryQueue
             Array.Resize(ref _nodes, _nodes.Length * 2);
         }
 
-        Place(entry.Bytes, _count++);
+        Place(entry.Handle, _count++);
         SiftUp(_count - 1);
     }
 
@@ -33,7 +36,7 @@ internal sealed class ExpiryQueue
     public void Update(EntryRecord entry)
     {
         var position = entry.QueuePosition;
-        Debug.Assert(position >= 0 && ReferenceEquals(_nodes[position], entry.Bytes), "the entry is queued");
+        Debug.Assert(position >= 0 && _nodes[position] == entry.Handle, "the entry is queued");
         SiftUp(position);
         SiftDown(entry.QueuePosition);
     }
@@ -57,9 +60,9 @@ internal sealed class ExpiryQueue
     public int PopExpired(long nowTicks, int max, Action<EntryRecord> onExpired)
     {
         var expired = 0;
-        while (expired < max && _count > 0 && EntryRecord.ExpiresAtTicksOf(_nodes[0]) <= nowTicks)
+        while (expired < max && _count > 0 && ExpiresAt(_nodes[0]) <= nowTicks)
         {
-            var entry = new EntryRecord(_nodes[0]);
+            var entry = Record(_nodes[0]);
             RemoveAt(0);
             onExpired(entry);
             expired++;
@@ -70,17 +73,16 @@ internal sealed class ExpiryQueue
 
     private void RemoveAt(int position)
     {
-        var removed = new EntryRecord(_nodes[position]);
+        var removed = Record(_nodes[position]);
         var last = --_count;
         if (position != last)
         {
             Place(_nodes[last], position);
             SiftUp(position);
-            SiftDown(new EntryRecord(_nodes[position]).QueuePosition);
+            SiftDown(Record(_nodes[position]).QueuePosition);
         }
 
-        _nodes[last] = null!;
-        removed.QueuePosition = -1;
+        removed.SetQueuePosition(-1);
 
         // Give memory back after a burst: a shard that held many entries need not keep the array.
         if (_nodes.Length > MinimumCapacity * 4 && _count < _nodes.Length / 4)
@@ -91,12 +93,12 @@ internal sealed class ExpiryQueue
 
     private void SiftUp(int position)
     {
-        var bytes = _nodes[position];
-        var expiry = EntryRecord.ExpiresAtTicksOf(bytes);
+        var handle = _nodes[position];
+        var expiry = ExpiresAt(handle);
         while (position > 0)
         {
             var parent = (position - 1) / 2;
-            if (EntryRecord.ExpiresAtTicksOf(_nodes[parent]) <= expiry)
+            if (ExpiresAt(_nodes[parent]) <= expiry)
             {
                 break;
             }
@@ -105,13 +107,13 @@ internal sealed class ExpiryQueue
             position = parent;
         }
 
-        Place(bytes, position);
+        Place(handle, position);
     }
 
     private void SiftDown(int position)
     {
-        var bytes = _nodes[position];
-        var expiry = EntryRecord.ExpiresAtTicksOf(bytes);
+        var handle = _nodes[position];
+        var expiry = ExpiresAt(handle);
         while (true)
         {
             var child = (2 * position) + 1;
@@ -121,12 +123,12 @@ internal sealed class ExpiryQueue
             }
 
             if (child + 1 < _count
-                && EntryRecord.ExpiresAtTicksOf(_nodes[child + 1]) < EntryRecord.ExpiresAtTicksOf(_nodes[child]))
+                && ExpiresAt(_nodes[child + 1]) < ExpiresAt(_nodes[child]))
             {
                 child++;
             }
 
-            if (EntryRecord.ExpiresAtTicksOf(_nodes[child]) >= expiry)
+            if (ExpiresAt(_nodes[child]) >= expiry)
             {
                 break;
             }
@@ -135,12 +137,19 @@ internal sealed class ExpiryQueue
             position = child;
         }
 
-        Place(bytes, position);
+        Place(handle, position);
     }
 
-    private void Place(byte[] bytes, int position)
+    /// <summary>Points a node at its record's new place after the shard moved the record.</summary>
+    public void MoveAt(int position, int handle) => _nodes[position] = handle;
+
+    private void Place(int handle, int position)
     {
-        _nodes[position] = bytes;
-        new EntryRecord(bytes).QueuePosition = position;
+        _nodes[position] = handle;
+        Record(handle).SetQueuePosition(position);
     }
+
+    private EntryRecord Record(int handle) => new(_pages, handle);
+
+    private long ExpiresAt(int handle) => Record(handle).ExpiresAtTicks;
 }

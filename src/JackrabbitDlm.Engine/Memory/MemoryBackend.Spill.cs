@@ -46,15 +46,16 @@ public sealed partial class MemoryBackend
         foreach (var (record, value) in store.LoadAll())
         {
             var remaining = record.ExpiresAtUtc - wallNow;
-            var shard = ShardOf(record.Key.Utf8);
-            if (remaining <= TimeSpan.Zero || shard.Find(record.Key.Utf8) is not null)
+            var hash = EntryIndex.Hash(record.Key.Utf8);
+            var shard = ShardOf(hash);
+            if (remaining <= TimeSpan.Zero || shard.Find(record.Key.Utf8, hash) is not null)
             {
                 store.Delete(value);
                 continue;
             }
 
             var payload = new EntryPayload { Identity = record.Identity, Value = value };
-            shard.Add(record.Key, record.Owner, _tokens.Next(), (now + remaining).Ticks, payload);
+            shard.Add(record.Key, hash, record.Owner, _tokens.Next(), (now + remaining).Ticks, payload);
         }
     }
 }

@@ -94,12 +94,13 @@ public sealed partial class MemoryBackend : IEntryBackend
 
     private ActionResult Execute(EntryCommand command, bool overloaded, SpilledValue? spilled)
     {
-        var shard = ShardOf(command.Key.Utf8);
+        var hash = EntryIndex.Hash(command.Key.Utf8);
+        var shard = ShardOf(hash);
         ActionResult result;
         List<SpilledValue>? obsolete;
         lock (shard.Gate)
         {
-            result = ExecuteLocked(shard, command, overloaded, spilled);
+            result = ExecuteLocked(shard, hash, command, overloaded, spilled);
             obsolete = shard.TakeObsolete();
         }
 
@@ -113,15 +114,15 @@ public sealed partial class MemoryBackend : IEntryBackend
         return ValueTask.CompletedTask;
     }
 
-    private MemoryShard ShardOf(ReadOnlySpan<byte> key) =>
-        _shards[(uint)EntryRecordComparer.Hash(key) % ShardCount];
+    private MemoryShard ShardOf(int hash) => _shards[(uint)hash % ShardCount];
 
-    private ActionResult ExecuteLocked(MemoryShard shard, EntryCommand command, bool overloaded, SpilledValue? spilled)
+    private ActionResult ExecuteLocked(
+        MemoryShard shard, int hash, EntryCommand command, bool overloaded, SpilledValue? spilled)
     {
         var now = Now;
         shard.PurgeExpired(now.Ticks, PurgePerRequest);
 
-        var entry = shard.Find(command.Key.Utf8);
+        var entry = shard.Find(command.Key.Utf8, hash);
         var payload = entry is { } found ? shard.PayloadOf(found) : null;
         var decision = EntryRules.Decide(command, entry?.View(payload), now, overloaded);
         if (decision.PurgeExpired && entry is { } expired)
@@ -138,20 +139,24 @@ public sealed partial class MemoryBackend : IEntryBackend
         }
 
         object? value = stored ? spilled : decision.Value;
-        return Apply(shard, command, decision, entry, payload, value);
+        return Apply(shard, hash, command, decision, entry, payload, value);
     }
 
     private ActionResult Apply(
-        MemoryShard shard, EntryCommand command, EntryDecision decision, EntryRecord? entry, EntryPayload? payload,
-        object? value)
+        MemoryShard shard, int hash, EntryCommand command, EntryDecision decision, EntryRecord? entry,
+        EntryPayload? payload, object? value)
     {
+        // Read before a Delete: a removed record's bytes may be reused at once.
+        var token = entry?.Token ?? 0;
         switch (decision.Change)
         {
             case EntryChange.Create:
                 var newPayload = command.Identity is null && value is null
                     ? null
                     : new EntryPayload { Identity = command.Identity, Value = value };
-                entry = shard.Add(command.Key, command.Owner, _tokens.Next(), decision.ExpiresAt.Ticks, newPayload);
+                entry = shard.Add(
+                    command.Key, hash, command.Owner, _tokens.Next(), decision.ExpiresAt.Ticks, newPayload);
+                token = entry.Value.Token;
                 CountPut(value);
                 break;
             case EntryChange.Extend:
@@ -172,12 +177,12 @@ public sealed partial class MemoryBackend : IEntryBackend
             return ReadValue(entry!.Value, payload!);
         }
 
-        return new ActionResult(decision.Outcome, entry?.Token ?? 0);
+        return new ActionResult(decision.Outcome, token);
     }
 
     private static void Reschedule(MemoryShard shard, EntryRecord entry, TimeSpan expiresAt)
     {
-        entry.ExpiresAtTicks = expiresAt.Ticks;
+        entry.SetExpiresAtTicks(expiresAt.Ticks);
         shard.Expiries.Update(entry);
     }
 

@@ -5,8 +5,11 @@ namespace JackrabbitDlm.Engine.Tests.Memory;
 
 public sealed class ExpiryQueueTests
 {
-    private readonly ExpiryQueue _queue = new();
+    private readonly RecordPages _pages = new();
+    private readonly ExpiryQueue _queue;
     private readonly List<EntryRecord> _popped = [];
+
+    public ExpiryQueueTests() => _queue = new ExpiryQueue(_pages);
 
     [Fact]
     public void PopExpired_DueEntries_InExpiryOrder()
@@ -51,7 +54,7 @@ public sealed class ExpiryQueueTests
     {
         var entry = Queued("k", 10);
         var other = Queued("other", 20);
-        entry.ExpiresAtTicks = 50;
+        entry.SetExpiresAtTicks(50);
         _queue.Update(entry);
 
         Assert.Equal(1, _queue.PopExpired(30, int.MaxValue, _popped.Add));
@@ -65,7 +68,7 @@ public sealed class ExpiryQueueTests
     {
         var other = Queued("other", 20);
         var entry = Queued("k", 50);
-        entry.ExpiresAtTicks = 10;
+        entry.SetExpiresAtTicks(10);
         _queue.Update(entry);
 
         Assert.Equal(1, _queue.PopExpired(10, int.MaxValue, _popped.Add));
@@ -94,7 +97,7 @@ public sealed class ExpiryQueueTests
     public void Remove_AnEntryNotQueued_ChangesNothing()
     {
         Queued("k", 10);
-        var loose = EntryRecord.Create(EntryKey.FromString("loose"), OwnerId.FromString("o"), 1, 5);
+        var loose = Record("loose", 5);
 
         _queue.Remove(loose);
 
@@ -109,7 +112,7 @@ public sealed class ExpiryQueueTests
         for (var i = 0; i < 5000; i++)
         {
             var entry = entries[random.Next(entries.Count)];
-            entry.ExpiresAtTicks = random.Next(10_000);
+            entry.SetExpiresAtTicks(random.Next(10_000));
             _queue.Update(entry);
         }
 
@@ -121,8 +124,15 @@ public sealed class ExpiryQueueTests
 
     private EntryRecord Queued(string key, long expiresAtTicks)
     {
-        var entry = EntryRecord.Create(EntryKey.FromString(key), OwnerId.FromString("o"), 1, expiresAtTicks);
+        var entry = Record(key, expiresAtTicks);
         _queue.Add(entry);
         return entry;
+    }
+
+    private EntryRecord Record(string key, long expiresAtTicks)
+    {
+        var (entryKey, owner) = (EntryKey.FromString(key), OwnerId.FromString("o"));
+        var handle = _pages.Allocate(EntryRecord.LengthFor(entryKey, owner));
+        return EntryRecord.Create(_pages, handle, entryKey, owner, 1, expiresAtTicks);
     }
 }
