@@ -10,7 +10,9 @@ namespace JackrabbitDlm.Server.Files;
 /// <summary>
 /// Writes <c>Logs/JackrabbitDLM.log</c>, appending one flushed line per event, so a crash loses no
 /// line already written. Thread-safe. I/O failures never reach the caller: they go to the logger,
-/// and the file is opened again on the next event.
+/// and the file is opened again on the next event. Log rotation needs no signal: at most once a
+/// second, an event first checks that the file is still where it was and no shorter than what was
+/// written, and opens the path anew when it was moved, deleted or truncated.
 /// </summary>
 public sealed class EventLog : IEventLog, IDisposable
 {
@@ -20,12 +22,15 @@ public sealed class EventLog : IEventLog, IDisposable
     // Python's str(datetime): local time to the microsecond; the chart tool parses exactly this.
     private const string TimestampFormat = "yyyy-MM-dd HH:mm:ss.ffffff";
 
+    private static readonly TimeSpan RotationCheckInterval = TimeSpan.FromSeconds(1);
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private StreamWriter? _writer;
     private bool _failing;
     private bool _disposed;
+    private long _lastRotationCheck;
 
     /// <summary>Appends to the log in the <c>Logs/</c> folder; opens nothing until the first event.</summary>
     /// <param name="directories">The base directory.</param>
@@ -98,6 +103,7 @@ public sealed class EventLog : IEventLog, IDisposable
 
             try
             {
+                CloseIfRotated();
                 _writer ??= Open();
                 _writer.Write(line);
                 if (_failing)
@@ -119,8 +125,27 @@ public sealed class EventLog : IEventLog, IDisposable
         }
     }
 
+    // A moved file would keep every later line from the operator's view, and writing at the old
+    // offset of a truncated one (copytruncate) would start it with a run of NUL bytes.
+    private void CloseIfRotated()
+    {
+        if (_writer is null || _time.GetElapsedTime(_lastRotationCheck) < RotationCheckInterval)
+        {
+            return;
+        }
+
+        _lastRotationCheck = _time.GetTimestamp();
+        var onDisk = new FileInfo(Path);
+        if (!onDisk.Exists || onDisk.Length < _writer.BaseStream.Position)
+        {
+            Close();
+        }
+    }
+
     private StreamWriter Open()
     {
+        _lastRotationCheck = _time.GetTimestamp();
+
         // Shared for reading and deleting, so tools can follow the file and rotation can move it.
         var stream = new FileStream(
             Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);

@@ -50,6 +50,40 @@ public sealed class EventLogTests : IDisposable
     }
 
     [Fact]
+    public void Write_AfterTheFileWasMovedAway_StartsANewFileAtThePath()
+    {
+        using var log = new EventLog(_base.Directories, _time);
+        log.Write("before");
+        File.Move(LogFile, LogFile + ".1");
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        log.Write("after");
+
+        Assert.EndsWith(" before\n", File.ReadAllText(LogFile + ".1"));
+        Assert.EndsWith(" after\n", File.ReadAllText(LogFile));
+        Assert.DoesNotContain("before", File.ReadAllText(LogFile));
+    }
+
+    [Fact]
+    public void Write_AfterTheFileWasTruncated_GoesOnFromItsNewEndWithoutNulBytes()
+    {
+        using var log = new EventLog(_base.Directories, _time);
+        log.Write("first line, long enough to matter");
+        using (var truncate = new FileStream(LogFile, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            truncate.SetLength(0);
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        log.Write("second");
+
+        var text = File.ReadAllText(LogFile);
+        Assert.DoesNotContain('\0', text);
+        Assert.EndsWith(" second\n", text);
+        Assert.Single(text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void WriteRefusal_WritesTheOriginalsErrorLine()
     {
         using (var log = new EventLog(_base.Directories, _time))
