@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using JackrabbitDlm.Engine.Validation;
 using Microsoft.Extensions.Logging;
 
@@ -99,6 +101,29 @@ public sealed record DlmServerOptions
 
     /// <summary>Put before every key the Redis backend makes.</summary>
     public string RedisKeyPrefix { get; init; } = "jrdlm:";
+
+    // Options end up in logs and exception messages; the Redis configuration string may hold a
+    // password, so it is printed redacted, and every other setting as it is.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Host = {Host}, Port = {Port}, ")
+            .Append(CultureInfo.InvariantCulture, $"BaseDirectory = {BaseDirectory}, ")
+            .Append(CultureInfo.InvariantCulture, $"MemoryThresholdPercent = {MemoryThresholdPercent}, ")
+            .Append(CultureInfo.InvariantCulture, $"MaxAnonymousTtlSeconds = {MaxAnonymousTtlSeconds}, ")
+            .Append(CultureInfo.InvariantCulture, $"MaxRequestBytes = {MaxRequestBytes}, ")
+            .Append(CultureInfo.InvariantCulture, $"MaxAnonymousValueLength = {MaxAnonymousValueLength}, ")
+            .Append(CultureInfo.InvariantCulture, $"IdleTimeout = {IdleTimeout}, ")
+            .Append(CultureInfo.InvariantCulture, $"MaxConnections = {MaxConnections}, ")
+            .Append(CultureInfo.InvariantCulture, $"StatisticsInterval = {StatisticsInterval}, ")
+            .Append(CultureInfo.InvariantCulture, $"QuarantineMaxFiles = {QuarantineMaxFiles}, ")
+            .Append(CultureInfo.InvariantCulture, $"QuarantineMaxBytes = {QuarantineMaxBytes}, ")
+            .Append(CultureInfo.InvariantCulture, $"ShutdownGrace = {ShutdownGrace}, LogLevel = {LogLevel}, ")
+            .Append(CultureInfo.InvariantCulture, $"Backend = {Backend}, SqlitePath = {SqlitePath}, ")
+            .Append(CultureInfo.InvariantCulture, $"FileSystemPath = {FileSystemPath}, ")
+            .Append(CultureInfo.InvariantCulture, $"Redis = {RedisConfigurationText.Redact(Redis)}, ")
+            .Append(CultureInfo.InvariantCulture, $"RedisKeyPrefix = {RedisKeyPrefix}");
+        return true;
+    }
 
     /// <summary>
     /// The per-user data directory: <c>JackrabbitDLM</c> under the local application data folder

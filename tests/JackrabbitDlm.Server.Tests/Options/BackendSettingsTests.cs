@@ -170,6 +170,22 @@ public sealed class BackendSettingsTests : IDisposable
     }
 
     [Fact]
+    public void ToString_Options_ShowsEverySettingButNeverTheRedisPassword()
+    {
+        var options = new DlmServerOptions { Redis = "r:6379,password=s3cret", Port = 4242 };
+
+        var shown = options.ToString();
+
+        Assert.DoesNotContain("s3cret", shown, StringComparison.Ordinal);
+        Assert.Contains("Redis = r:6379,password=***", shown, StringComparison.Ordinal);
+        Assert.Contains("Port = 4242", shown, StringComparison.Ordinal);
+        foreach (var property in typeof(DlmServerOptions).GetProperties())
+        {
+            Assert.Contains($"{property.Name} = ", shown, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Format_RedisSetting_NeverShowsThePassword()
     {
         var options = new DlmServerOptions { Redis = "r:6379,password=s3cret" };
