@@ -52,6 +52,9 @@ internal sealed class ExpiryQueue
         RemoveAt(position);
     }
 
+    /// <summary>Points a node at its record's new place after the shard moved the record.</summary>
+    public void MoveAt(int position, int handle) => _nodes[position] = handle;
+
     /// <summary>
     /// Takes up to <paramref name="max"/> entries expired at <paramref name="nowTicks"/> out of
     /// the queue.
@@ -139,9 +142,6 @@ internal sealed class ExpiryQueue
 
         Place(handle, position);
     }
-
-    /// <summary>Points a node at its record's new place after the shard moved the record.</summary>
-    public void MoveAt(int position, int handle) => _nodes[position] = handle;
 
     private void Place(int handle, int position)
     {
