@@ -126,8 +126,11 @@ public sealed class DlmTextVectorsTests
         var encoded = ReferenceEncode(AllByteValues(Block));
         var destination = new byte[Block];
 
-        Assert.False(DlmTextEncoding.TryDecode(encoded.AsSpan(0, Block + 1), destination, out _));
-        Assert.False(DlmTextEncoding.TryDecode(encoded.AsSpan(0, (2 * Block) - 1), destination, out _));
+        var oneBlockAndOne = encoded.AsSpan(0, Block + 1);
+        var twoBlocksLessOne = encoded.AsSpan(0, (2 * Block) - 1);
+
+        Assert.False(DlmTextEncoding.TryDecode(oneBlockAndOne, destination, out _));
+        Assert.False(DlmTextEncoding.TryDecode(twoBlocksLessOne, destination, out _));
     }
 
     private static IEnumerable<(byte First, byte Second)> InvalidPairs()

@@ -9,7 +9,8 @@ public sealed class Utf8StrictTests
     // straddle the 16- and 32-byte blocks the count works in.
     private const string Mixed = "aé€😀b";
 
-    public static TheoryData<int> Lengths => new() { 0, 1, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 1000 };
+    public static TheoryData<int> Lengths =>
+        new() { 0, 1, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 1000 };
 
     [Theory]
     [MemberData(nameof(Lengths))]
