@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using JackrabbitDlm.Engine.Entries;
 using JackrabbitDlm.Engine.Rules;
 using JackrabbitDlm.Protocol.Wire;
@@ -84,7 +83,7 @@ public sealed class RequestValidator
         // Every failure answers the same word, so a client cannot tell a missing file from a
         // wrong secret; the comparison takes the same time wherever the secrets differ.
         var record = _identities.Find(name);
-        if (record is null || !CryptographicOperations.FixedTimeEquals(record.SecretUtf8, secret))
+        if (record is null || !SecretComparison.FixedTimeEquals(record.SecretUtf8, secret))
         {
             return (RefusalReason.Identity, null, 0);
         }
