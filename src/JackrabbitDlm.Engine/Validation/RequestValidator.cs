@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.Runtime.CompilerServices;
 using JackrabbitDlm.Engine.Entries;
 using JackrabbitDlm.Engine.Rules;
 using JackrabbitDlm.Protocol.Wire;
@@ -13,6 +13,11 @@ public sealed class RequestValidator
 {
     private readonly RequestLimits _limits;
     private readonly IIdentityStore _identities;
+
+    // Hashing a secret of a thousand bytes and more per request cost more than the rest of the
+    // validation. The secret has just matched the record's, so the record's digest is the
+    // request's; a changed identity file is a new record, so a kept stamp is never stale.
+    private readonly ConditionalWeakTable<IdentityRecord, IdentityStamp> _stamps = [];
 
     public RequestValidator(RequestLimits limits, IIdentityStore identities)
     {
@@ -78,12 +83,25 @@ public sealed class RequestValidator
         // Every failure answers the same word, so a client cannot tell a missing file from a
         // wrong secret; the comparison takes the same time wherever the secrets differ.
         var record = _identities.Find(name);
-        if (record is null || !CryptographicOperations.FixedTimeEquals(record.SecretUtf8, secret))
+        if (record is null || !SecretComparison.FixedTimeEquals(record.SecretUtf8, secret))
         {
             return (RefusalReason.Identity, null, 0);
         }
 
-        return (null, IdentityStamp.ForSecret(name, secret), record.MaxValueLength);
+        return (null, StampFor(name, record), record.MaxValueLength);
+    }
+
+    private IdentityStamp StampFor(string name, IdentityRecord record)
+    {
+        if (_stamps.TryGetValue(record, out var kept)
+            && string.Equals(kept.Name, name, StringComparison.Ordinal))
+        {
+            return kept;
+        }
+
+        var stamp = IdentityStamp.ForSecret(name, record.SecretUtf8);
+        _stamps.AddOrUpdate(record, stamp);
+        return stamp;
     }
 
     private static ValidationResult CheckCommand(DlmRequest request, DlmAction action, IdentityStamp? identity)

@@ -41,13 +41,8 @@ public static class DlmTextEncoding
             throw new ArgumentException("The destination is too short for the encoded text.", nameof(destination));
         }
 
-        var pairs = PairByByte;
-        var output = MemoryMarshal.Cast<byte, ushort>(destination[..(source.Length * 2)]);
-        for (var i = 0; i < source.Length; i++)
-        {
-            output[i] = pairs[source[i]];
-        }
-
+        var encoded = DlmTextVectors.Encode(source, destination);
+        EncodeScalar(source[encoded..], destination[(encoded * 2)..]);
         return source.Length * 2;
     }
 
@@ -87,22 +82,13 @@ public static class DlmTextEncoding
             return false;
         }
 
-        var table = ByteByPair;
-        var input = MemoryMarshal.Cast<byte, ushort>(source);
-        short invalid = 0;
-        for (var i = 0; i < input.Length; i++)
-        {
-            var value = table[input[i]];
-            invalid |= value;
-            destination[i] = (byte)value;
-        }
-
-        if (invalid < 0)
+        var decoded = DlmTextVectors.TryDecode(source, destination);
+        if (decoded < 0 || !TryDecodeScalar(source[decoded..], destination[(decoded / 2)..]))
         {
             return false;
         }
 
-        bytesWritten = input.Length;
+        bytesWritten = source.Length / 2;
         return true;
     }
 
@@ -132,6 +118,34 @@ public static class DlmTextEncoding
         }
 
         return Utf8Strict.TryGetString(bytes, out var text) ? text : null;
+    }
+
+    /// <summary>Encodes one byte at a time; the destination holds twice the input.</summary>
+    internal static void EncodeScalar(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        var pairs = PairByByte;
+        var output = MemoryMarshal.Cast<byte, ushort>(destination[..(source.Length * 2)]);
+        for (var i = 0; i < source.Length; i++)
+        {
+            output[i] = pairs[source[i]];
+        }
+    }
+
+    /// <summary>Decodes one pair at a time; the input has an even length.</summary>
+    /// <returns>False when a pair is not one the encoder produces.</returns>
+    internal static bool TryDecodeScalar(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        var table = ByteByPair;
+        var input = MemoryMarshal.Cast<byte, ushort>(source);
+        short invalid = 0;
+        for (var i = 0; i < input.Length; i++)
+        {
+            var value = table[input[i]];
+            invalid |= value;
+            destination[i] = (byte)value;
+        }
+
+        return invalid >= 0;
     }
 
     private static bool IsAscii(string text) => System.Text.Ascii.IsValid(text);

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace JackrabbitDlm.Protocol.Encoding;
@@ -28,14 +30,39 @@ public static class Utf8Strict
     /// </summary>
     public static int CountCodePoints(ReadOnlySpan<byte> utf8)
     {
-        // Every code point has exactly one byte that is not a continuation byte (10xxxxxx).
-        var count = 0;
-        foreach (var b in utf8)
+        // Every code point has exactly one byte that is not a continuation byte (10xxxxxx), and
+        // read as signed, the continuation bytes are exactly those below -64. Values run to
+        // megabytes and are counted on every Put and Get, so whole vectors are counted at once.
+        var continuations = 0;
+        var at = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            count += (b & 0xC0) != 0x80 ? 1 : 0;
+            var below = Vector256.Create((sbyte)-64);
+            for (; at <= utf8.Length - Vector256<byte>.Count; at += Vector256<byte>.Count)
+            {
+                var chunk = Vector256.Create(utf8.Slice(at, Vector256<byte>.Count)).AsSByte();
+                continuations += BitOperations.PopCount(
+                    Vector256.LessThan(chunk, below).ExtractMostSignificantBits());
+            }
         }
 
-        return count;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var below = Vector128.Create((sbyte)-64);
+            for (; at <= utf8.Length - Vector128<byte>.Count; at += Vector128<byte>.Count)
+            {
+                var chunk = Vector128.Create(utf8.Slice(at, Vector128<byte>.Count)).AsSByte();
+                continuations += BitOperations.PopCount(
+                    Vector128.LessThan(chunk, below).ExtractMostSignificantBits());
+            }
+        }
+
+        foreach (var b in utf8[at..])
+        {
+            continuations += (b & 0xC0) == 0x80 ? 1 : 0;
+        }
+
+        return utf8.Length - continuations;
     }
 
     /// <summary>The UTF-8 bytes of <paramref name="text"/>; throws on lone surrogates.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 
@@ -10,6 +11,10 @@ namespace JackrabbitDlm.Protocol.Json;
 /// </summary>
 internal static class PythonJson
 {
+    // What goes out as it is; Python escapes DEL (0x7F) too, so only ' ' to '~' but the quote
+    // and the backslash. One search for anything else finds a run's end in one pass.
+    private static readonly SearchValues<byte> Plain = SearchValues.Create(PlainBytes());
+
     private static ReadOnlySpan<byte> Hex => "0123456789abcdef"u8;
 
     /// <summary>The most bytes <see cref="WriteString"/> can write for this many UTF-8 bytes.</summary>
@@ -23,10 +28,8 @@ internal static class PythonJson
         while (!utf8.IsEmpty)
         {
             // Copy the longest run that needs no escaping in one go: the common case is all of it.
-            // Python escapes DEL (0x7F) too: only ' ' to '~' go out as they are.
-            var plain = utf8.IndexOfAnyExceptInRange((byte)0x20, (byte)0x7E);
-            var quote = utf8.IndexOfAny((byte)'"', (byte)'\\');
-            var run = Min(plain < 0 ? utf8.Length : plain, quote < 0 ? utf8.Length : quote);
+            var escape = utf8.IndexOfAnyExcept(Plain);
+            var run = escape < 0 ? utf8.Length : escape;
             utf8[..run].CopyTo(destination[at..]);
             at += run;
             utf8 = utf8[run..];
@@ -81,6 +84,20 @@ internal static class PythonJson
         return count * 6;
     }
 
+    private static byte[] PlainBytes()
+    {
+        var plain = new List<byte>();
+        for (var b = (byte)' '; b <= (byte)'~'; b++)
+        {
+            if (b is not ((byte)'"' or (byte)'\\'))
+            {
+                plain.Add(b);
+            }
+        }
+
+        return [.. plain];
+    }
+
     private static void WriteUnicodeEscape(char unit, Span<byte> destination)
     {
         destination[0] = (byte)'\\';
@@ -90,6 +107,4 @@ internal static class PythonJson
         destination[4] = Hex[(unit >> 4) & 0xF];
         destination[5] = Hex[unit & 0xF];
     }
-
-    private static int Min(int a, int b) => a < b ? a : b;
 }

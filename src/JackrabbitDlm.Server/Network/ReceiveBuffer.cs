@@ -14,6 +14,11 @@ internal sealed class ReceiveBuffer : IDisposable
 {
     private const int InitialSize = 4096;
 
+    // A line longer than the initial array is usually much longer (a value of many KiB): growing
+    // eightfold reaches 256 KiB in two steps, where doubling took six, each a copy of all received
+    // so far and each followed by a receive into a small free space.
+    private const int GrowthFactor = 8;
+
     private readonly int _maxLineBytes;
     private readonly LineBufferBudget _budget;
     private byte[] _array;
@@ -116,7 +121,7 @@ internal sealed class ReceiveBuffer : IDisposable
         // A full array holds one unfinished line within the cap (TakeLine reports anything
         // longer), so one more byte than the cap is all the room ever needed.
         Debug.Assert(pending <= _maxLineBytes, "a line over the cap is reported before more is read");
-        var size = (int)Math.Min((long)_array.Length * 2, (long)_maxLineBytes + 1);
+        var size = (int)Math.Min((long)_array.Length * GrowthFactor, (long)_maxLineBytes + 1);
         var larger = ArrayPool<byte>.Shared.Rent(size);
         if (!_budget.TryTake(larger.Length - _array.Length))
         {

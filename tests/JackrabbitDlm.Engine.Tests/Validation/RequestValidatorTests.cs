@@ -1,3 +1,4 @@
+using System.Text;
 using JackrabbitDlm.Engine.Entries;
 using JackrabbitDlm.Engine.Tests.Infrastructure;
 using JackrabbitDlm.Engine.Validation;
@@ -105,6 +106,49 @@ public sealed class RequestValidatorTests
         Assert.NotNull(identity);
         var expected = IdentityStamp.ForSecret("ops", System.Text.Encoding.UTF8.GetBytes(Secret));
         Assert.True(identity.Matches(expected));
+    }
+
+    [Fact]
+    public void Validate_SameIdentityTwice_StampsMatch()
+    {
+        var validator = new RequestValidator(new RequestLimits(), _identities);
+
+        var first = StampOf(validator, Authenticated(DlmAction.Lock, "ops"));
+        var second = StampOf(validator, Authenticated(DlmAction.Put, "ops", value: "v"));
+
+        Assert.NotNull(first);
+        Assert.True(first.Matches(second));
+        Assert.Equal("ops", second!.Name);
+    }
+
+    [Fact]
+    public void Validate_IdentityFileChanged_StampsTheNewSecret()
+    {
+        var identities = new InMemoryIdentityStore().Add("ops", Secret);
+        var validator = new RequestValidator(new RequestLimits(), identities);
+        var before = StampOf(validator, Authenticated(DlmAction.Lock, "ops"));
+        var newSecret = new string('t', 1100);
+        identities.Add("ops", newSecret);
+
+        var after = StampOf(validator, Authenticated(DlmAction.Lock, "ops", newSecret));
+
+        var expected = IdentityStamp.ForSecret("ops", Encoding.UTF8.GetBytes(newSecret));
+        Assert.True(after!.Matches(expected));
+        Assert.False(after.Matches(before));
+    }
+
+    [Fact]
+    public void Validate_TwoNamesSharingARecord_EachStampCarriesItsName()
+    {
+        var record = new IdentityRecord(Encoding.UTF8.GetBytes(Secret), 100);
+        var validator = new RequestValidator(new RequestLimits(), new SharedRecordStore(record));
+
+        var first = StampOf(validator, Authenticated(DlmAction.Lock, "one"));
+        var second = StampOf(validator, Authenticated(DlmAction.Lock, "two"));
+
+        Assert.Equal("one", first!.Name);
+        Assert.Equal("two", second!.Name);
+        Assert.False(first.Matches(second));
     }
 
     [Fact]
@@ -378,6 +422,9 @@ public sealed class RequestValidatorTests
         new RequestValidator(new RequestLimits(), _identities).Validate(request);
 
     private RefusalReason? Refusal(DlmRequest request) => Validate(request).Refusal;
+
+    private static IdentityStamp? StampOf(RequestValidator validator, DlmRequest request) =>
+        validator.Validate(request).Command!.Identity;
 
     private static DlmRequest Authenticated(
         DlmAction action,

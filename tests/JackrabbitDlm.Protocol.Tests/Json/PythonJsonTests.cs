@@ -5,6 +5,12 @@ namespace JackrabbitDlm.Protocol.Tests.Json;
 /// <summary>Strings as Python's <c>json.dumps</c> writes them (ensure_ascii, the default).</summary>
 public sealed class PythonJsonTests
 {
+    private static readonly Dictionary<int, string> ShortForms = new()
+    {
+        ['"'] = "\\\"", ['\\'] = "\\\\", ['\n'] = "\\n", ['\r'] = "\\r", ['\t'] = "\\t",
+        ['\b'] = "\\b", ['\f'] = "\\f",
+    };
+
     [Theory]
     [InlineData("", "\"\"")]
     [InlineData("plain ASCII text ~!", "\"plain ASCII text ~!\"")]
@@ -34,6 +40,31 @@ public sealed class PythonJsonTests
     }
 
     [Fact]
+    public void WriteString_EveryCharacterBelow0x100_OnlySpaceToTildeGoesOutAsItIs()
+    {
+        for (var c = 0; c < 0x100; c++)
+        {
+            var text = $"ab{(char)c}cd";
+            var plain = c is >= ' ' and <= '~' and not '"' and not '\\';
+            var escaped = plain ? ((char)c).ToString()
+                : ShortForms.GetValueOrDefault(c) ?? $"\\u{c:x4}";
+
+            Assert.Equal($"\"ab{escaped}cd\"", Write(text));
+        }
+    }
+
+    [Fact]
+    public void WriteString_OneQuoteInLongText_EscapedWhereverItIs()
+    {
+        for (var at = 0; at < 100; at++)
+        {
+            var text = new string('a', at) + "\"" + new string('b', 99 - at);
+
+            Assert.Equal($"\"{new string('a', at)}\\\"{new string('b', 99 - at)}\"", Write(text));
+        }
+    }
+
+    [Fact]
     public void WriteString_WorstCaseText_FitsMaxStringLength()
     {
         // A one-byte control character grows sixfold, the most any UTF-8 byte can.
@@ -56,5 +87,13 @@ public sealed class PythonJsonTests
         var written = PythonJson.WriteInteger(value, destination);
 
         Assert.Equal(expected, System.Text.Encoding.ASCII.GetString(destination, 0, written));
+    }
+
+    private static string Write(string text)
+    {
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+        var destination = new byte[PythonJson.MaxStringLength(utf8.Length)];
+        var written = PythonJson.WriteString(utf8, destination);
+        return System.Text.Encoding.ASCII.GetString(destination, 0, written);
     }
 }
