@@ -22,6 +22,19 @@ internal static class ResultTable
             $"{result.P50Microseconds:F0} | {result.P99Microseconds:F0} | {ratio} |"));
     }
 
+    /// <summary>
+    /// The median of the ratios of runs made one right after the other: a slow spell of the
+    /// machine then lowers both sides of a pair instead of one side of the figure.
+    /// </summary>
+    public static string PairedRatio(
+        string name, IReadOnlyList<RunResult> ours, IReadOnlyList<RunResult> reference)
+    {
+        var ratios = ours.Zip(reference, (o, r) => o.RequestsPerSecond / r.RequestsPerSecond)
+            .Order()
+            .ToArray();
+        return string.Create(CultureInfo.InvariantCulture, $"{ratios[ratios.Length / 2] * 100:F0}% of {name}");
+    }
+
     public static string Ratio(string name, RunResult ours, RunResult reference) =>
         string.Create(
             CultureInfo.InvariantCulture,

@@ -3,9 +3,9 @@ namespace JackrabbitDlm.LoadBench.Suites;
 /// <summary>The benchmark's settings, from its command line.</summary>
 internal sealed record BenchSettings
 {
-    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(2);
 
-    public int Runs { get; init; } = 3;
+    public int Runs { get; init; } = 5;
 
     public int[] InFlight { get; init; } = [1, 8, 64];
 

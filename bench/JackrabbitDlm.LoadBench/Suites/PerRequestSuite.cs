@@ -31,14 +31,18 @@ internal static class PerRequestSuite
                     : workloads.LockUnlock;
                 var (ours, reference) = await SideBySideAsync(
                     settings, load, server, floor, workload, floorLines, inFlight);
-                ResultTable.PrintRow("floor (C)", floorLines.Name, "per request", inFlight, reference);
-                var ratio = ResultTable.Ratio("floor", ours, reference);
-                ResultTable.PrintRow("jrdlm", workload.Name, "per request", inFlight, ours, ratio);
+                var ratio = ResultTable.PairedRatio("floor", ours, reference);
+                ResultTable.PrintRow(
+                    "floor (C)", floorLines.Name, "per request", inFlight, RunResult.Median(reference));
+                ResultTable.PrintRow(
+                    "jrdlm", workload.Name, "per request", inFlight, RunResult.Median(ours), ratio);
             }
         }
     }
 
-    private static async Task<(RunResult Ours, RunResult Floor)> SideBySideAsync(
+    // Runs in pairs, the floor first in one pair and jrdlm first in the next, so neither side
+    // always gets the machine just after the other has warmed or tired it.
+    private static async Task<(List<RunResult> Ours, List<RunResult> Floor)> SideBySideAsync(
         BenchSettings settings, CLoadGenerator load, JrdlmServer server, FloorServer floor, Workload workload,
         Workload floorLines, int inFlight)
     {
@@ -46,11 +50,19 @@ internal static class PerRequestSuite
         var reference = new List<RunResult>();
         for (var run = 0; run < settings.Runs; run++)
         {
+            if (run % 2 == 1)
+            {
+                ours.Add(await load.RunAsync(server.Endpoint, workload, inFlight, false, settings.Duration));
+            }
+
             reference.Add(await load.RunAsync(floor.Endpoint, floorLines, inFlight, false, settings.Duration));
-            ours.Add(await load.RunAsync(server.Endpoint, workload, inFlight, false, settings.Duration));
+            if (run % 2 == 0)
+            {
+                ours.Add(await load.RunAsync(server.Endpoint, workload, inFlight, false, settings.Duration));
+            }
         }
 
-        return (RunResult.Median(ours), RunResult.Median(reference));
+        return (ours, reference);
     }
 
     private static async Task WarmUpAsync(

@@ -56,7 +56,8 @@ internal sealed class MemoryShard
     public EntryPayload? PayloadOf(EntryRecord entry) =>
         entry.HasPayload ? _payloads[entry.Handle] : null;
 
-    public EntryRecord Add(EntryKey key, int hash, OwnerId owner, long token, long expiresAtTicks, EntryPayload? payload)
+    public EntryRecord Add(
+        EntryKey key, int hash, OwnerId owner, long token, long expiresAtTicks, EntryPayload? payload)
     {
         var handle = _pages.Allocate(EntryRecord.LengthFor(key, owner));
         var entry = EntryRecord.Create(_pages, handle, key, owner, token, expiresAtTicks);
