@@ -40,6 +40,9 @@ public sealed class GracefulStopTests
         await using var server = await TestServer.StartAsync(options =>
             options with { ShutdownGrace = TimeSpan.FromMinutes(5) });
         await using var connection = await server.ConnectAsync();
+
+        // Part of a line: on Linux a connection is handed to the server with its first bytes.
+        await connection.SendAsync(Wire.EncodeLine(Wire.Request("stop-1", "stop:waiting", "Lock"))[..8]);
         Assert.True(await Eventually.TrueAsync(() => server.Server.OpenConnections == 1));
 
         // The grace is minutes long: the stop finishing here shows it did not wait for this one.
