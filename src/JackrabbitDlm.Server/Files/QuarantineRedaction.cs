@@ -72,7 +72,7 @@ internal static class QuarantineRedaction
     /// The byte ranges of the values of every property named <c>identity</c> in any case, at any
     /// depth: a client that misspells the field's case still sent its secret.
     /// </summary>
-    /// <returns>Null when the text is not one well-formed JSON value.</returns>
+    /// <returns>Null when the text is not one well-formed JSON value with readable names.</returns>
     private static List<(int Start, int End)>? IdentityValueRanges(byte[] text)
     {
         var ranges = new List<(int Start, int End)>();
@@ -92,8 +92,9 @@ internal static class QuarantineRedaction
                 ranges.Add((start, (int)reader.BytesConsumed));
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a property name that is not UTF-8 cannot be read as text.
             return null;
         }
 
@@ -106,12 +107,27 @@ internal static class QuarantineRedaction
         return string.Equals(name, "Identity", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Where text stops being safe to keep: at "identity" (any case) or a \u escape.</summary>
+    /// <summary>
+    /// Where text stops being safe to keep: at "identity" (any case), a \u escape, or the first
+    /// byte that is not UTF-8, past which no name can be read with certainty.
+    /// </summary>
     private static int UnsafeFrom(ReadOnlySpan<byte> text)
     {
         var identity = IndexOfIgnoreCase(text, IdentityName);
         var escape = text.IndexOf(UnicodeEscape);
-        return Math.Min(identity < 0 ? text.Length : identity, escape < 0 ? text.Length : escape);
+        var cut = Math.Min(identity < 0 ? text.Length : identity, escape < 0 ? text.Length : escape);
+        return Math.Min(cut, FirstInvalidUtf8(text));
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> text)
+    {
+        var at = 0;
+        while (at < text.Length && Rune.DecodeFromUtf8(text[at..], out _, out var length) == OperationStatus.Done)
+        {
+            at += length;
+        }
+
+        return at;
     }
 
     /// <summary>Where the first run of <see cref="EncodedRunLength"/> alphabet characters starts.</summary>

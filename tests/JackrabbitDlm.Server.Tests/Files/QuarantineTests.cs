@@ -112,6 +112,28 @@ public sealed class QuarantineTests : IDisposable
     }
 
     [Fact]
+    public void Keep_PropertyNameThatIsNotUtf8_IsKeptAndTheSecretIsNot()
+    {
+        var secret = Secret();
+        byte[][] texts =
+        [
+            [.. "{\"ID\": \"a\", \"F"u8, 0xFF, .. "x\": 1}"u8],
+            [.. "{\"F"u8, 0xFF, .. "\": 1, \"Identity\": \""u8, .. Encoding.UTF8.GetBytes(secret), .. "\"}"u8],
+            [.. "{\"Identit"u8, 0xFF, .. "\": \""u8, .. Encoding.UTF8.GetBytes(secret), .. "\"}"u8],
+        ];
+        var quarantine = NewQuarantine();
+
+        var names = texts.Select(text => quarantine.Keep(Encoded(text), RefusalReason.Payload)).ToList();
+
+        Assert.DoesNotContain(Quarantine.NothingKept, names);
+        Assert.StartsWith("{\"ID\": \"a\", \"F", File.ReadAllText(Path.Combine(Folder, names[0])));
+        foreach (var name in names)
+        {
+            AssertNoFragment(secret, File.ReadAllText(Path.Combine(Folder, name)), 12);
+        }
+    }
+
+    [Fact]
     public void Keep_MoreFilesThanAllowed_KeepsTheNewest()
     {
         var quarantine = NewQuarantine(maxFiles: 3);
