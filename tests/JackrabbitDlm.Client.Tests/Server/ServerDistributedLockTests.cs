@@ -18,7 +18,9 @@ public sealed class ServerDistributedLockTests : IAsyncLifetime
             {
                 options.Port = _server.Port;
                 options.RetryCount = 0;
-                options.LeaseDuration = TimeSpan.FromSeconds(1);
+                // Short enough that the renewal test outlives two leases; long enough that a
+                // renewal delayed by a busy machine still lands before the lease ends.
+                options.LeaseDuration = TimeSpan.FromSeconds(3);
             })
             .BuildServiceProvider();
     }
@@ -61,7 +63,7 @@ public sealed class ServerDistributedLockTests : IAsyncLifetime
         var provider = _services.GetRequiredService<IDistributedLockProvider>();
         await using var held = await provider.AcquireLockAsync("reports:nightly");
 
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await Task.Delay(TimeSpan.FromSeconds(7));
 
         Assert.False(held.HandleLostToken.IsCancellationRequested);
         Assert.Null(await provider.TryAcquireLockAsync("reports:nightly"));
