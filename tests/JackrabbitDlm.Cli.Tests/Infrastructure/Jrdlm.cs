@@ -7,29 +7,12 @@ namespace JackrabbitDlm.Cli.Tests.Infrastructure;
 /// <summary>Runs <c>jrdlm</c> command lines in this process, capturing what they print.</summary>
 internal static class Jrdlm
 {
-    // The same commands as Program.cs.
-    public static RootCommand CreateRoot() => new(HelpText.RootDescription)
-    {
-        ServeCommand.Create(),
-        LockCommand.Create(),
-        UnlockCommand.Create(),
-        TestLockCommand.Create(),
-        GetCommand.Create(),
-        PutCommand.Create(),
-        EraseCommand.Create(),
-        VersionCommand.Create(),
-        IdentityCommand.Create(),
-        FightCommand.Create(),
-        WarsCommand.Create(),
-        ChartCommand.Create(),
-    };
-
     public static async Task<CliOutcome> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var invocation = new InvocationConfiguration { Output = output, Error = error };
-        var exitCode = await CommandRunner.RunAsync(CreateRoot(), args, invocation);
+        var exitCode = await CommandRunner.RunAsync(JrdlmCommand.Create(), args, invocation);
         return new CliOutcome(exitCode, output.ToString(), error.ToString());
     }
 }
