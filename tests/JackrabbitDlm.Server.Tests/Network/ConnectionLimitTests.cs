@@ -23,6 +23,27 @@ public sealed class ConnectionLimitTests
     }
 
     [Fact]
+    public async Task DeferAccept_SilentConnection_ReachesTheServerOnlyWithItsFirstBytes()
+    {
+        await using var server = await StartAsync();
+        await using var connection = await server.ConnectAsync();
+        if (!OperatingSystem.IsLinux())
+        {
+            // Elsewhere the listener takes every connection at once.
+            Assert.True(await Eventually.TrueAsync(() => server.Server.OpenConnections == 1));
+            return;
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.Equal(0, server.Server.OpenConnections);
+        Assert.Equal(0, server.Counters.Get(Counter.Connections));
+
+        await connection.SendAsync(Wire.EncodeLine(Wire.Request("defer-1", "defer:1", "Lock"))[..4]);
+
+        Assert.True(await Eventually.TrueAsync(() => server.Server.OpenConnections == 1));
+    }
+
+    [Fact]
     public async Task Idle_LineSentWithoutNewline_ClosedWithoutReply()
     {
         await using var server = await StartAsync(idleTimeout: ShortIdle);
