@@ -36,7 +36,7 @@ internal static class IllustrativeBlocks
         new(
             "docs/performance.md",
             "dotnet run -c Release --project bench/JackrabbitDlm.LoadBench",
-            "the load benchmark takes about ten minutes of both cores: it is measured, not tested"),
+            "the load benchmark takes about fifteen minutes of both cores: it is measured, not tested"),
         new(
             "docs/operations.md",
             "sudo useradd --system --home-dir /var/lib/jrdlm --shell /usr/sbin/nologin jrdlm",
